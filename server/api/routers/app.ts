@@ -1,0 +1,13 @@
+import { publicProcedure, router } from '../trpc.ts';
+import { memberRouter } from './member.ts';
+import { workflowRouter } from './workflow.ts';
+import { workspaceRouter } from './workspace.ts';
+
+export const appRouter = router({
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+  workspace: workspaceRouter,
+  member: memberRouter,
+  workflow: workflowRouter,
+});
+
+export type AppRouter = typeof appRouter;

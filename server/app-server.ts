@@ -1,0 +1,148 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { toNodeHandler } from 'better-auth/node';
+import { createContext } from './api/context.ts';
+import { appRouter } from './api/routers/app.ts';
+import { CLIENT_IP_HEADER, createAuth, type Auth } from './auth/create-auth.ts';
+import type { AppConfig } from './config.ts';
+import { openDatabase, type Database } from './db/open-database.ts';
+import { createHealthHandlers } from './http/health.ts';
+import { sendJson } from './http/send-json.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { loadSecrets } from './secrets.ts';
+
+export type AppServer = {
+  url: string;
+  port: number;
+  db: Database;
+  auth: Auth;
+  server: http.Server;
+  close(): Promise<void>;
+};
+
+export type StartOptions = {
+  config: AppConfig;
+  /** Serve the Next.js pages (off in API-only tests). */
+  withNext?: boolean;
+  /** Use an already-open database (tests share one per file). */
+  database?: Database;
+  logger?: Logger;
+  signInPerMinute?: number;
+};
+
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * One HTTP server for everything: health, auth, tRPC and the Next.js app on the same port.
+ * Later layers (Hocuspocus on /collab, socket.io on /rt, webhooks) register here too.
+ */
+export async function startAppServer(options: StartOptions): Promise<AppServer> {
+  const { config } = options;
+  const log = options.logger ?? createLogger(config.logLevel);
+
+  // Listen first (so port 0 resolves to a real port and the public URL is known), answering
+  // 503 until every layer is ready.
+  let handle: http.RequestListener = (_req, res) => sendJson(res, 503, { status: 'starting' });
+  const server = http.createServer((req, res) => handle(req, res));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  const publicUrl = config.port === 0 ? url : config.publicUrl;
+  try {
+    return await setUp();
+  } catch (err) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
+
+  async function setUp(): Promise<AppServer> {
+    const db =
+      options.database ??
+      (config.databaseUrl
+        ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+        : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
+    if (db.applied.length) log.info('migrations applied', { migrations: db.applied });
+
+    const secrets = await loadSecrets(config.dataDir, { authSecret: config.authSecret, encryptionKey: config.encryptionKey });
+    const auth = createAuth({
+      prisma: db.prisma,
+      secret: secrets.authSecret,
+      baseURL: publicUrl,
+      ...(options.signInPerMinute ? { signInPerMinute: options.signInPerMinute } : {}),
+    });
+
+    const health = createHealthHandlers(db.prisma, db.kind);
+    const authHandler = toNodeHandler(auth);
+    const trpcHandler = createHTTPHandler({
+      router: appRouter,
+      basePath: '/api/trpc/',
+      createContext: ({ req }) => createContext({ db: db.prisma, auth, publicUrl }, headersOf(req)),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log.error('tRPC failure', { path, err: error.cause ?? error });
+      },
+    });
+
+    let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+    let nextClose: (() => Promise<void>) | null = null;
+    if (options.withNext) {
+      const { default: next } = await import('next');
+      const app = next({ dev: config.dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
+      await app.prepare();
+      nextHandler = app.getRequestHandler();
+      nextClose = () => app.close();
+    }
+
+    handle = (req, res) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      // The client address comes from the socket, never from a client-supplied header.
+      req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? 'unknown';
+      if (path === '/healthz') return health.healthz(req, res);
+      if (path === '/readyz') return void health.readyz(req, res);
+      if (path.startsWith('/api/auth/')) return void authHandler(req, res);
+      if (path.startsWith('/api/trpc/')) return void trpcHandler(req, res);
+      if (nextHandler) return void nextHandler(req, res).catch((err: unknown) => {
+        log.error('page failure', { path, err });
+        if (!res.headersSent) sendJson(res, 500, { error: 'Internal error' });
+      });
+      sendJson(res, 404, { error: 'Not found' });
+    };
+
+    // Upgrades for our own paths are routed here; anything else (Next's HMR) is left to Next.
+    const upgradeRoutes = new Map<string, UpgradeHandler>();
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      for (const [prefix, handle] of upgradeRoutes) if (path.startsWith(prefix)) return handle(req, socket, head);
+    });
+
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      db,
+      auth,
+      server,
+      close: () =>
+        (closing ??= (async () => {
+          server.closeIdleConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await nextClose?.();
+          if (!options.database) await db.close();
+        })()),
+    };
+  }
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
