@@ -60,6 +60,8 @@ export function createAuth({ prisma, secret, baseURL, signInPerMinute = 10 }: Cr
     },
     trustedOrigins: [baseURL],
     telemetry: { enabled: false },
+    // Failed sign-ins are expected traffic, not warnings worth a log line each.
+    logger: { level: 'error' },
   });
 }
 
