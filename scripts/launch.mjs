@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const toolsBin = path.join(root, '.tools', 'node_modules', '.bin');
+const CHROMIUM = '/usr/bin/chromium';
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 function nodeIsRecent(version = process.versions.node) {
@@ -45,7 +46,19 @@ const commands = {
   dev: () => [[bin('tsx'), ['server/main.ts']]],
   build: () => [[bin('next'), ['build']]],
   worker: () => [[bin('tsx'), ['server/worker.ts']]],
-  test: () => [[bin('vitest'), ['run', ...process.argv.slice(3)]]],
+  // Unit + integration tests, then (where Chromium exists) the browser tests on a fresh build.
+  test: () => {
+    const extra = process.argv.slice(3);
+    const steps = [[bin('vitest'), ['run', ...extra]]];
+    if (extra.length) return steps;
+    if (existsSync(CHROMIUM) || process.env.FLOWFORGE_REQUIRE_SERVICES === '1') {
+      if (!buildIsFresh()) steps.push([bin('next'), ['build']]);
+      steps.push([bin('vitest'), ['run', '--config', 'e2e/vitest.config.ts']]);
+    } else {
+      console.error(`(browser tests skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`);
+    }
+    return steps;
+  },
 };
 
 const which = process.argv[2];
@@ -62,7 +75,9 @@ const env = {
 };
 
 for (const [cmd, args] of commands[which]()) {
-  const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  // Next only builds for production; everything else runs under the command's own mode.
+  const stepEnv = cmd === bin('next') ? { ...env, NODE_ENV: 'production' } : env;
+  const child = spawn(cmd, args, { cwd: root, env: stepEnv, stdio: 'inherit' });
   const forward = (sig) => child.kill(sig);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

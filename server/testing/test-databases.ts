@@ -22,7 +22,7 @@ async function canReachPostgres(): Promise<boolean> {
     await client.query('SELECT 1');
     return true;
   } catch (err) {
-    if (REQUIRE_SERVICES) throw new Error(`PostgreSQL is required (FLOWFORGE_REQUIRE_SERVICES=1) but ${TEST_POSTGRES_URL} failed: ${(err as Error).message}`);
+    if (REQUIRE_SERVICES) throw new Error(`PostgreSQL is required (FLOWFORGE_REQUIRE_SERVICES=1) but ${TEST_POSTGRES_URL} failed: ${(err as Error).message}`, { cause: err });
     return false;
   } finally {
     await client.end().catch(() => {});
