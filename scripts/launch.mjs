@@ -41,11 +41,11 @@ function buildIsFresh() {
 const commands = {
   start: () => [
     ...(buildIsFresh() ? [] : [[bin('next'), ['build']]]),
-    [bin('tsx'), ['server/main.ts']],
+    ['node', ['--import', 'tsx', 'server/main.ts']],
   ],
-  dev: () => [[bin('tsx'), ['server/main.ts']]],
+  dev: () => [['node', ['--import', 'tsx', 'server/main.ts']]],
   build: () => [[bin('next'), ['build']]],
-  worker: () => [[bin('tsx'), ['server/worker.ts']]],
+  worker: () => [['node', ['--import', 'tsx', 'server/worker.ts']]],
   // Unit + integration tests, then (where Chromium exists) the browser tests on a fresh build.
   test: () => {
     const extra = process.argv.slice(3);

@@ -6,6 +6,7 @@ import { toNodeHandler } from 'better-auth/node';
 import { createContext } from './api/context.ts';
 import { appRouter } from './api/routers/app.ts';
 import { CLIENT_IP_HEADER, createAuth, type Auth } from './auth/create-auth.ts';
+import { createSessionResolver } from './auth/session-cache.ts';
 import type { AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { createHealthHandlers } from './http/health.ts';
@@ -77,12 +78,13 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       ...(options.signInPerMinute ? { signInPerMinute: options.signInPerMinute } : {}),
     });
 
+    const resolveUser = createSessionResolver(auth);
     const health = createHealthHandlers(db.prisma, db.kind);
     const authHandler = toNodeHandler(auth);
     const trpcHandler = createHTTPHandler({
       router: appRouter,
       basePath: '/api/trpc/',
-      createContext: ({ req }) => createContext({ db: db.prisma, auth, publicUrl }, headersOf(req)),
+      createContext: ({ req }) => createContext({ db: db.prisma, resolveUser, publicUrl }, headersOf(req)),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('tRPC failure', { path, err: error.cause ?? error });
       },

@@ -25,11 +25,6 @@ try {
   if (config.seedDemo) demo = await seedDemo(app.db.prisma, app.auth, config.dataDir);
   log.info('ready', { url: config.publicUrl, database: app.db.kind, startupMs: Math.round(performance.now() - t0) });
 
-  const lines = [`FlowForge is running at ${config.publicUrl} (${mode})`];
-  if (demo?.password) lines.push(`Sign in as ${demo.email} with password ${demo.password}`);
-  else if (demo) lines.push(`Sign in with your account, or as ${demo.email} if you kept its password.`);
-  process.stderr.write(`\n  ${lines.join('\n  ')}\n\n`);
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -42,6 +37,11 @@ try {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const lines = [`FlowForge is running at ${config.publicUrl} (${mode})`];
+  if (demo?.password) lines.push(`Sign in as ${demo.email} with password ${demo.password}`);
+  else if (demo) lines.push(`Sign in with your account, or as ${demo.email} if you kept its password.`);
+  process.stderr.write(`\n  ${lines.join('\n  ')}\n\n`);
 } catch (err) {
   if (err instanceof DataDirLockedError) {
     console.error(`\n  ${err.message}\n`);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { Auth } from '../auth/create-auth.ts';
+import type { SessionUser } from '../auth/session-cache.ts';
 
-export type SessionUser = { id: string; name: string; email: string };
+export type { SessionUser };
 
 /** What every tRPC procedure receives. Services are injected so tests pass real ones. */
 export type ApiContext = {
@@ -10,10 +10,12 @@ export type ApiContext = {
   publicUrl: string;
 };
 
-export type ApiServices = { db: PrismaClient; auth: Auth; publicUrl: string };
+export type ApiServices = {
+  db: PrismaClient;
+  publicUrl: string;
+  resolveUser: (headers: Headers) => Promise<SessionUser | null>;
+};
 
 export async function createContext(services: ApiServices, headers: Headers): Promise<ApiContext> {
-  const session = await services.auth.api.getSession({ headers }).catch(() => null);
-  const user = session?.user ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
-  return { db: services.db, user, publicUrl: services.publicUrl };
+  return { db: services.db, user: await services.resolveUser(headers), publicUrl: services.publicUrl };
 }
