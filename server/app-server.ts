@@ -12,13 +12,18 @@ import { openDatabase, type Database } from './db/open-database.ts';
 import { createHealthHandlers } from './http/health.ts';
 import { sendJson } from './http/send-json.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics, routeLabel } from './metrics/metrics.ts';
+import { createLiveEvents, REALTIME_PATH } from './realtime/live-events.ts';
+import { createRuntime, type Runtime } from './runtime.ts';
 import { loadSecrets } from './secrets.ts';
+import { createWebhookHandler, HOOKS_PREFIX } from './triggers/webhook-handler.ts';
 
 export type AppServer = {
   url: string;
   port: number;
   db: Database;
   auth: Auth;
+  runtime: Runtime;
   server: http.Server;
   close(): Promise<void>;
 };
@@ -31,6 +36,15 @@ export type StartOptions = {
   database?: Database;
   logger?: Logger;
   signInPerMinute?: number;
+  /** Process runs in this process. Default: yes in embedded mode, no when REDIS_URL is set (workers do). */
+  work?: boolean;
+  /** Redis key prefix (tests isolate themselves with their own). */
+  redisPrefix?: string;
+  /** Hosts/CIDRs HTTP nodes may reach although private (tests use 127.0.0.1). */
+  httpAllowList?: readonly string[];
+  /** Webhook limits (tests lower them). */
+  webhookMaxBodyBytes?: number;
+  webhookResponseTimeoutMs?: number;
 };
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -80,11 +94,39 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
 
     const resolveUser = createSessionResolver(auth);
     const health = createHealthHandlers(db.prisma, db.kind);
+    let live: ReturnType<typeof createLiveEvents> | null = null;
+    let runtime: Runtime | null = null;
+    const metrics = createMetrics({
+      queueCounts: () => (runtime ? runtime.queue.counts() : Promise.resolve({ waiting: 0, active: 0, delayed: 0 })),
+      socketCount: () => live?.connections() ?? 0,
+    });
+    runtime = await createRuntime({
+      db: db.prisma,
+      logger: log,
+      encryptionKey: secrets.encryptionKey,
+      metrics,
+      redisUrl: config.redisUrl,
+      ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
+      work: options.work ?? !config.redisUrl,
+      schedules: true,
+      ...(options.httpAllowList ? { httpAllowList: options.httpAllowList } : {}),
+    });
+    live = createLiveEvents({ db: db.prisma, bus: runtime.bus, resolveUser, logger: log });
+    const webhookHandler = createWebhookHandler({
+      db: db.prisma,
+      runs: runtime.runs,
+      router: runtime.webhooks,
+      limiter: runtime.limiter,
+      encryptionKey: secrets.encryptionKey,
+      logger: log,
+      ...(options.webhookMaxBodyBytes ? { maxBodyBytes: options.webhookMaxBodyBytes } : {}),
+      ...(options.webhookResponseTimeoutMs ? { responseTimeoutMs: options.webhookResponseTimeoutMs } : {}),
+    });
     const authHandler = toNodeHandler(auth);
     const trpcHandler = createHTTPHandler({
       router: appRouter,
       basePath: '/api/trpc/',
-      createContext: ({ req }) => createContext({ db: db.prisma, resolveUser, publicUrl }, headersOf(req)),
+      createContext: ({ req }) => createContext({ db: db.prisma, resolveUser, publicUrl, runtime: runtime! }, headersOf(req)),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('tRPC failure', { path, err: error.cause ?? error });
       },
@@ -104,8 +146,17 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       // The client address comes from the socket, never from a client-supplied header.
       req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? 'unknown';
+      metrics.observeHttp(routeLabel(path), req, res);
       if (path === '/healthz') return health.healthz(req, res);
       if (path === '/readyz') return void health.readyz(req, res);
+      if (path === '/metrics') return void metrics.serve(req, res);
+      if (path.startsWith(HOOKS_PREFIX)) {
+        return void webhookHandler(req, res).catch((err: unknown) => {
+          log.error('webhook failure', { path, err });
+          if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error' } });
+        });
+      }
+      if (path.startsWith(`${REALTIME_PATH}/`)) return live!.handleRequest(req, res);
       if (path.startsWith('/api/auth/')) return void authHandler(req, res);
       if (path.startsWith('/api/trpc/')) return void trpcHandler(req, res);
       if (nextHandler) return void nextHandler(req, res).catch((err: unknown) => {
@@ -116,7 +167,7 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     };
 
     // Upgrades for our own paths are routed here; anything else (Next's HMR) is left to Next.
-    const upgradeRoutes = new Map<string, UpgradeHandler>();
+    const upgradeRoutes = new Map<string, UpgradeHandler>([[`${REALTIME_PATH}/`, live.handleUpgrade]]);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       for (const [prefix, handle] of upgradeRoutes) if (path.startsWith(prefix)) return handle(req, socket, head);
@@ -128,11 +179,16 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       port,
       db,
       auth,
+      runtime,
       server,
       close: () =>
         (closing ??= (async () => {
           server.closeIdleConnections();
-          await new Promise<void>((resolve) => server.close(() => resolve()));
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          await live?.close();
+          await runtime?.close();
+          server.closeAllConnections();
+          await closed;
           await nextClose?.();
           if (!options.database) await db.close();
         })()),

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SessionUser } from '../auth/session-cache.ts';
+import type { Runtime } from '../runtime.ts';
 
 export type { SessionUser };
 
@@ -8,14 +9,22 @@ export type ApiContext = {
   db: PrismaClient;
   user: SessionUser | null;
   publicUrl: string;
+  /** The run engine (queue, runs, triggers); absent only in processes that serve no runs. */
+  runtime?: Runtime;
 };
 
 export type ApiServices = {
   db: PrismaClient;
   publicUrl: string;
+  runtime?: Runtime;
   resolveUser: (headers: Headers) => Promise<SessionUser | null>;
 };
 
 export async function createContext(services: ApiServices, headers: Headers): Promise<ApiContext> {
-  return { db: services.db, user: await services.resolveUser(headers), publicUrl: services.publicUrl };
+  return {
+    db: services.db,
+    user: await services.resolveUser(headers),
+    publicUrl: services.publicUrl,
+    ...(services.runtime ? { runtime: services.runtime } : {}),
+  };
 }

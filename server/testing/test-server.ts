@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startAppServer, type AppServer } from '../app-server.ts';
+import { startAppServer, type AppServer, type StartOptions } from '../app-server.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createTestDatabase, type DatabaseTarget, type TestDatabase } from './test-databases.ts';
@@ -9,16 +9,31 @@ import { createTestDatabase, type DatabaseTarget, type TestDatabase } from './te
 export type TestServer = AppServer & { database: TestDatabase; stop(): Promise<void> };
 
 /** The API server (no Next pages) on a random port, on its own fresh database. */
-export async function startTestServer(target: DatabaseTarget, opts: { signInPerMinute?: number } = {}): Promise<TestServer> {
-  const database = await createTestDatabase(target);
+/** Fixed in tests so they can write encrypted credentials directly. */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 11);
+
+export type TestServerOptions = Omit<StartOptions, 'config' | 'database'> & { redisUrl?: string; database?: TestDatabase };
+
+export async function startTestServer(target: DatabaseTarget, opts: TestServerOptions = {}): Promise<TestServer> {
+  const { redisUrl, database: given, ...rest } = opts;
+  const database = given ?? (await createTestDatabase(target));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ff-srv-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORGE_DATA_DIR: dataDir, NODE_ENV: 'test' });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    FLOWFORGE_DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    FLOWFORGE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString('base64'),
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+  });
   const app = await startAppServer({
+    logger: createLogger('error'),
+    ...rest,
     config,
     database,
-    logger: createLogger('error'),
     // Tests sign many users up from one address; the rate-limit test asks for a low budget.
     signInPerMinute: opts.signInPerMinute ?? 100_000,
+    httpAllowList: opts.httpAllowList ?? ['127.0.0.1', 'localhost'],
   });
   // Cookies and CSRF checks compare against the public URL, so it must match the real port.
   return {
@@ -26,7 +41,7 @@ export async function startTestServer(target: DatabaseTarget, opts: { signInPerM
     database,
     stop: async () => {
       await app.close();
-      await database.destroy();
+      if (!given) await database.destroy();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,6 @@
 import { publicProcedure, router } from '../trpc.ts';
 import { memberRouter } from './member.ts';
+import { runRouter } from './run.ts';
 import { workflowRouter } from './workflow.ts';
 import { workspaceRouter } from './workspace.ts';
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   workspace: workspaceRouter,
   member: memberRouter,
   workflow: workflowRouter,
+  run: runRouter,
 });
 
 export type AppRouter = typeof appRouter;

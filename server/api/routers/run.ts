@@ -1,0 +1,170 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { Prisma } from '../../../generated/prisma/client.ts';
+import { RunNotFoundError } from '../../runs/run-service.ts';
+import { ActivationError, activateVersion, deactivateWorkflow } from '../../triggers/activation.ts';
+import { Id } from '../schemas.ts';
+import { memberProcedure, router } from '../trpc.ts';
+
+const Status = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
+const Trigger = z.enum(['manual', 'webhook', 'schedule', 'poll', 'retry', 'rerun', 'event']);
+const JsonItems = z.array(z.object({ json: z.record(z.string(), z.unknown()) })).max(1000);
+
+const runSummary = {
+  id: true,
+  workflowId: true,
+  versionId: true,
+  status: true,
+  trigger: true,
+  error: true,
+  queuedAt: true,
+  startedAt: true,
+  finishedAt: true,
+  resumeAt: true,
+  parentExecutionId: true,
+  version: { select: { number: true } },
+} satisfies Prisma.ExecutionSelect;
+
+function runtimeOf(ctx: { runtime?: unknown }) {
+  const rt = ctx.runtime as import('../../runtime.ts').Runtime | undefined;
+  if (!rt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'The run engine is not available in this process' });
+  return rt;
+}
+
+/** Runs belong to a workflow; every procedure resolves the run's workflow before authorizing. */
+async function workflowOfRun(db: Prisma.TransactionClient, runId: string): Promise<string> {
+  const exec = await db.execution.findUnique({ where: { id: runId }, select: { workflowId: true } });
+  if (!exec) throw new TRPCError({ code: 'NOT_FOUND', message: 'Run not found' });
+  return exec.workflowId;
+}
+
+const RunRef = z.object({ workflowId: Id, runId: Id });
+
+/** A run id must belong to the workflow the caller was authorized for. */
+async function assertRunIn(db: Prisma.TransactionClient, workflowId: string, runId: string) {
+  if ((await workflowOfRun(db, runId)) !== workflowId) throw new TRPCError({ code: 'NOT_FOUND', message: 'Run not found' });
+}
+
+const mapRunErrors = (err: unknown): never => {
+  if (err instanceof RunNotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: err.message });
+  throw err;
+};
+
+export const runRouter = router({
+  /** Manual run of a chosen version (default: the active one, else the newest). */
+  start: memberProcedure('editor')
+    .input(z.object({ workflowId: Id, versionId: Id.optional(), items: JsonItems.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const rt = runtimeOf(ctx);
+      const version = input.versionId
+        ? await ctx.db.workflowVersion.findFirst({ where: { id: input.versionId, workflowId: input.workflowId }, select: { id: true } })
+        : await ctx.db.workflowVersion.findFirst({ where: { workflowId: input.workflowId }, orderBy: { number: 'desc' }, select: { id: true } });
+      if (!version) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Save a version of this workflow before running it' });
+      return rt.runs.start({
+        workflowId: input.workflowId,
+        versionId: version.id,
+        trigger: 'manual',
+        items: input.items ?? [{ json: {} }],
+        createdById: ctx.user.id,
+      });
+    }),
+
+  list: memberProcedure('viewer')
+    .input(
+      z.object({
+        workflowId: Id,
+        status: z.array(Status).max(6).optional(),
+        trigger: z.array(Trigger).max(7).optional(),
+        from: z.date().optional(),
+        to: z.date().optional(),
+        limit: z.number().int().min(1).max(100).default(25),
+        cursor: Id.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.execution.findMany({
+        where: {
+          workflowId: input.workflowId,
+          ...(input.status?.length ? { status: { in: input.status } } : {}),
+          ...(input.trigger?.length ? { trigger: { in: input.trigger } } : {}),
+          ...(input.from || input.to ? { queuedAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } } : {}),
+        },
+        select: runSummary,
+        orderBy: { id: 'desc' },
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      });
+      const more = rows.length > input.limit;
+      const items = more ? rows.slice(0, input.limit) : rows;
+      return { items, nextCursor: more ? items.at(-1)!.id : null };
+    }),
+
+  /** A run with every node run and event (full data; live events carry only previews). */
+  get: memberProcedure('viewer')
+    .input(RunRef)
+    .query(async ({ ctx, input }) => {
+      await assertRunIn(ctx.db, input.workflowId, input.runId);
+      const run = await ctx.db.execution.findUniqueOrThrow({
+        where: { id: input.runId },
+        select: { ...runSummary, input: true, output: true, lastSeq: true, version: { select: { number: true, definition: true } } },
+      });
+      const nodeRuns = await ctx.db.nodeRun.findMany({ where: { executionId: input.runId }, orderBy: [{ startedAt: 'asc' }, { attempt: 'asc' }] });
+      const events = await ctx.db.runEvent.findMany({ where: { executionId: input.runId }, orderBy: { seq: 'asc' } });
+      return { run, nodeRuns, events };
+    }),
+
+  cancel: memberProcedure('editor')
+    .input(RunRef)
+    .mutation(async ({ ctx, input }) => {
+      await assertRunIn(ctx.db, input.workflowId, input.runId);
+      return { cancelled: await runtimeOf(ctx).runs.cancel(input.runId).catch(mapRunErrors) };
+    }),
+
+  retry: memberProcedure('editor')
+    .input(RunRef)
+    .mutation(async ({ ctx, input }) => {
+      await assertRunIn(ctx.db, input.workflowId, input.runId);
+      return runtimeOf(ctx).runs.retry(input.runId, ctx.user.id).catch(mapRunErrors);
+    }),
+
+  rerunFrom: memberProcedure('editor')
+    .input(RunRef.extend({ nodeId: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      await assertRunIn(ctx.db, input.workflowId, input.runId);
+      return runtimeOf(ctx).runs.rerunFrom(input.runId, input.nodeId, ctx.user.id).catch(mapRunErrors);
+    }),
+
+  /** The same input through the workflow's newest version. */
+  rerunOnCurrent: memberProcedure('editor')
+    .input(RunRef)
+    .mutation(async ({ ctx, input }) => {
+      await assertRunIn(ctx.db, input.workflowId, input.runId);
+      const latest = await ctx.db.workflowVersion.findFirst({ where: { workflowId: input.workflowId }, orderBy: { number: 'desc' }, select: { id: true } });
+      if (!latest) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This workflow has no version' });
+      return runtimeOf(ctx).runs.rerunOnVersion(input.runId, latest.id, ctx.user.id).catch(mapRunErrors);
+    }),
+
+  /** Makes a version live: its webhooks answer and its schedules fire. */
+  activate: memberProcedure('editor')
+    .input(z.object({ workflowId: Id, versionId: Id }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const result = await activateVersion(ctx.db, input.workflowId, input.versionId);
+        runtimeOf(ctx).invalidateWebhooks?.(input.workflowId);
+        return { activeVersionId: input.versionId, ...result };
+      } catch (err) {
+        if (err instanceof ActivationError) {
+          throw new TRPCError({ code: err.code === 'VERSION_NOT_FOUND' ? 'NOT_FOUND' : 'BAD_REQUEST', message: err.message });
+        }
+        throw err;
+      }
+    }),
+
+  deactivate: memberProcedure('editor')
+    .input(z.object({ workflowId: Id }))
+    .mutation(async ({ ctx, input }) => {
+      await deactivateWorkflow(ctx.db, input.workflowId);
+      runtimeOf(ctx).invalidateWebhooks?.(input.workflowId);
+      return { activeVersionId: null };
+    }),
+});

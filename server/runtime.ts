@@ -1,0 +1,97 @@
+import { Redis } from 'ioredis';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createDefaultRegistry } from '../engine/registry.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics/metrics.ts';
+import { BullRunQueue } from './queue/bullmq-queue.ts';
+import { MemoryRunQueue } from './queue/memory-queue.ts';
+import type { RunQueue } from './queue/run-queue.ts';
+import { MemoryRunBus, RedisRunBus, type RunBus } from './runs/run-bus.ts';
+import { RunService } from './runs/run-service.ts';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './triggers/rate-limiter.ts';
+import { Scheduler } from './triggers/scheduler.ts';
+import { WebhookRouter } from './triggers/webhook-routes.ts';
+
+export type RuntimeOptions = {
+  db: PrismaClient;
+  logger: Logger;
+  encryptionKey: Buffer;
+  metrics?: Metrics;
+  /** Scaled mode when set: BullMQ queue, Redis bus and rate limits. */
+  redisUrl?: string | undefined;
+  /** Redis key prefix (tests use their own). */
+  redisPrefix?: string;
+  /** Process jobs in this process (always in embedded mode; `npm run worker` in scaled mode). */
+  work: boolean;
+  /** Runs processed at once by this process. */
+  workerConcurrency?: number;
+  /** Fire schedules from this process (safe in several: fires are deduplicated in the database). */
+  schedules: boolean;
+  httpAllowList?: readonly string[];
+};
+
+/** The execution side of the app: queue, bus, run service, scheduler — embedded or on Redis. */
+export async function createRuntime(opts: RuntimeOptions) {
+  const prefix = opts.redisPrefix ?? 'ff';
+  let queue: RunQueue;
+  let bus: RunBus;
+  let limiter: RateLimiter;
+  let redis: Redis | null = null;
+  if (opts.redisUrl) {
+    queue = new BullRunQueue({ redisUrl: opts.redisUrl, prefix });
+    const redisBus = new RedisRunBus(opts.redisUrl, prefix);
+    await redisBus.whenReady();
+    bus = redisBus;
+    redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
+    redis.on('error', () => {});
+    limiter = new RedisRateLimiter(redis, prefix);
+  } else {
+    queue = new MemoryRunQueue();
+    bus = new MemoryRunBus();
+    limiter = new MemoryRateLimiter();
+  }
+  const registry = createDefaultRegistry();
+  const runs = new RunService({
+    db: opts.db,
+    queue,
+    bus,
+    registry,
+    encryptionKey: opts.encryptionKey,
+    logger: opts.logger,
+    ...(opts.metrics ? { metrics: opts.metrics.runs, onNodeFinished: opts.metrics.observeNode } : {}),
+    ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}),
+  });
+  if (opts.work) {
+    queue.work((job, signal) => runs.process(job.executionId, signal), { concurrency: opts.workerConcurrency ?? 20 });
+    // Embedded: nothing else can own runs left running by a previous process.
+    const reconciled = await runs.reconcile({ olderThanMs: 0, includeRunning: !opts.redisUrl });
+    if (reconciled) opts.logger.info('re-enqueued runs found unfinished', { count: reconciled });
+  }
+  const scheduler = opts.schedules ? new Scheduler({ db: opts.db, runs, logger: opts.logger }) : null;
+  scheduler?.start();
+  // Scaled mode: a queue that lost jobs (Redis restarted) is refilled from the database.
+  const reconcileTimer = opts.redisUrl && opts.work ? setInterval(() => void runs.reconcile().catch(() => {}), 30_000).unref() : null;
+
+  const webhooks = new WebhookRouter(opts.db);
+
+  return {
+    queue,
+    bus,
+    runs,
+    registry,
+    limiter,
+    scheduler,
+    webhooks,
+    invalidateWebhooks: (workflowId: string) => webhooks.invalidate(workflowId),
+    async close(drainMs = 10_000) {
+      if (reconcileTimer) clearInterval(reconcileTimer);
+      scheduler?.stop();
+      await queue.close(drainMs);
+      await runs.close();
+      await bus.close();
+      await redis?.quit().catch(() => redis?.disconnect());
+    },
+  };
+}
+
+export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

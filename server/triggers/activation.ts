@@ -1,0 +1,59 @@
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { parseDefinition } from '../../engine/definition.ts';
+import { ScheduleTriggerParams } from '../../engine/nodes/schedule-trigger.ts';
+import { WebhookTriggerParams } from '../../engine/nodes/webhook-trigger.ts';
+
+export class ActivationError extends Error {
+  override readonly name = 'ActivationError';
+  constructor(message: string, readonly code: 'VERSION_NOT_FOUND' | 'VERSION_INVALID' | 'PATH_CONFLICT') {
+    super(message);
+  }
+}
+
+/**
+ * Makes `versionId` the workflow's live version: its webhook and schedule triggers replace
+ * the previous ones in one transaction. Two webhook nodes of one version may not share a
+ * method + path.
+ */
+export async function activateVersion(db: PrismaClient, workflowId: string, versionId: string): Promise<{ webhooks: number; schedules: number }> {
+  const version = await db.workflowVersion.findFirst({ where: { id: versionId, workflowId } });
+  if (!version) throw new ActivationError('That version does not belong to this workflow', 'VERSION_NOT_FOUND');
+  const parsed = parseDefinition(version.definition);
+  if (!parsed.ok) throw new ActivationError(`Version ${version.number} is not a valid workflow`, 'VERSION_INVALID');
+
+  const rows: Array<{ nodeId: string; type: 'webhook' | 'schedule'; path?: string; method?: string; cron?: string; timezone?: string }> = [];
+  const seen = new Set<string>();
+  for (const node of parsed.definition.nodes) {
+    if (node.settings.disabled) continue;
+    if (node.type === 'core.webhookTrigger') {
+      const p = WebhookTriggerParams.safeParse(node.params);
+      if (!p.success) throw new ActivationError(`Webhook "${node.name}" has invalid params: ${p.error.issues[0]?.message}`, 'VERSION_INVALID');
+      const path = normalizePath(p.data.path);
+      const key = `${p.data.method} ${path}`;
+      if (seen.has(key)) throw new ActivationError(`Two webhooks listen on ${key}`, 'PATH_CONFLICT');
+      seen.add(key);
+      rows.push({ nodeId: node.id, type: 'webhook', path, method: p.data.method });
+    } else if (node.type === 'core.scheduleTrigger') {
+      const p = ScheduleTriggerParams.safeParse(node.params);
+      if (!p.success) throw new ActivationError(`Schedule "${node.name}" has invalid params: ${p.error.issues[0]?.message}`, 'VERSION_INVALID');
+      rows.push({ nodeId: node.id, type: 'schedule', cron: p.data.cron, timezone: p.data.timezone });
+    }
+  }
+  await db.$transaction([
+    db.trigger.deleteMany({ where: { workflowId } }),
+    db.trigger.createMany({ data: rows.map((r) => ({ ...r, workflowId, versionId })) }),
+    db.workflow.update({ where: { id: workflowId }, data: { activeVersionId: versionId } }),
+  ]);
+  return { webhooks: rows.filter((r) => r.type === 'webhook').length, schedules: rows.filter((r) => r.type === 'schedule').length };
+}
+
+export async function deactivateWorkflow(db: PrismaClient, workflowId: string): Promise<void> {
+  await db.$transaction([
+    db.trigger.deleteMany({ where: { workflowId } }),
+    db.workflow.update({ where: { id: workflowId }, data: { activeVersionId: null } }),
+  ]);
+}
+
+export function normalizePath(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
