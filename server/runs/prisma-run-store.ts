@@ -63,12 +63,23 @@ export class PrismaRunStore implements CheckpointStore {
       JSON.stringify(state),
       JSON.stringify(run.triggerItems),
       run.trigger.nodeId || null,
+      run.status === 'succeeded' && run.outputNodeId ? run.outputNodeId : null,
     ];
     const update = `UPDATE executions SET status = $2::"ExecutionStatus", "startedAt" = ${TS(3)},
         "finishedAt" = CASE WHEN $4::float8 IS NULL THEN NULL ELSE ${TS(4)} END,
         "resumeAt" = CASE WHEN $5::float8 IS NULL THEN NULL ELSE ${TS(5)} END,
         "lastSeq" = $6, error = $7::jsonb, state = $8::jsonb, input = $9::jsonb,
-        "triggerNodeId" = COALESCE($10, "triggerNodeId")
+        "triggerNodeId" = COALESCE($10, "triggerNodeId"),
+        -- A succeeded run's output (its last node's items, error port aside) lands with its final
+        -- status, so whoever sees "succeeded" can read the output.
+        output = CASE WHEN $11::text IS NULL THEN output ELSE (
+          SELECT COALESCE(jsonb_agg(item.value), '[]'::jsonb)
+            FROM node_runs nr
+            CROSS JOIN LATERAL jsonb_each(COALESCE(nr.output, '{}'::jsonb)) port
+            CROSS JOIN LATERAL jsonb_array_elements(port.value) item
+           WHERE nr."executionId" = $1 AND nr."nodeId" = $11 AND port.key <> 'error'
+             AND nr.attempt = (SELECT max(attempt) FROM node_runs WHERE "executionId" = $1 AND "nodeId" = $11)
+        ) END
       WHERE id = $1`;
     await this.write(update, params, event);
   }

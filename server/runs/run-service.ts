@@ -171,7 +171,7 @@ export class RunService {
           { delayMs: Math.max(0, outcome.resumeAt - this.clock.now()), jobKey: `${executionId}-at-${outcome.resumeAt}` },
         );
       } else if (outcome.status !== 'waiting') {
-        await this.finish(executionId, outcome.status, outcome.output, exec.workflow.settings);
+        await this.finish(executionId, outcome.status, exec.workflow.settings);
         this.deps.metrics?.runFinished(exec.trigger, outcome.status, this.clock.now() - (exec.startedAt?.getTime() ?? exec.queuedAt.getTime()));
       }
       log.debug('run processed', { status: outcome.status });
@@ -191,12 +191,8 @@ export class RunService {
     return result.dag;
   }
 
-  /** Stores the run's output; successful runs of "summary" workflows drop per-node data. */
-  private async finish(executionId: string, status: string, output: Item[] | undefined, settings: unknown) {
-    await this.deps.db.execution.update({
-      where: { id: executionId },
-      data: { output: output ? (output as unknown as Prisma.InputJsonValue) : Prisma.DbNull },
-    });
+  /** Successful runs of "summary" workflows drop per-node data (the run's output stays). */
+  private async finish(executionId: string, status: string, settings: unknown) {
     const keep = (settings as { keepSuccessData?: string } | null)?.keepSuccessData;
     if (status === 'succeeded' && keep === 'summary') {
       await this.deps.db.nodeRun.updateMany({
