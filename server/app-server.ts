@@ -7,6 +7,10 @@ import { createContext } from './api/context.ts';
 import { appRouter } from './api/routers/app.ts';
 import { CLIENT_IP_HEADER, createAuth, type Auth } from './auth/create-auth.ts';
 import { createSessionResolver } from './auth/session-cache.ts';
+import type { CollabLimits } from './collab/collab-limits.ts';
+import { createCollabServer } from './collab/collab-server.ts';
+import { COLLAB_PATH, type CollabService } from './collab/collab-service.ts';
+import { loadRedisExtension } from './collab/redis-extension.ts';
 import type { AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { createHealthHandlers } from './http/health.ts';
@@ -24,6 +28,7 @@ export type AppServer = {
   db: Database;
   auth: Auth;
   runtime: Runtime;
+  collab: CollabService;
   server: http.Server;
   close(): Promise<void>;
 };
@@ -45,6 +50,8 @@ export type StartOptions = {
   /** Webhook limits (tests lower them). */
   webhookMaxBodyBytes?: number;
   webhookResponseTimeoutMs?: number;
+  /** Collaboration limits and persistence debounce (tests lower them). */
+  collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number };
 };
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -93,6 +100,15 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     });
 
     const resolveUser = createSessionResolver(auth);
+    const collab = createCollabServer({
+      db: db.prisma,
+      resolveUser,
+      authSecret: secrets.authSecret,
+      publicUrl,
+      logger: log.child({ mod: 'collab' }),
+      redis: config.redisUrl ? await loadRedisExtension(config.redisUrl) : null,
+      ...options.collab,
+    });
     const health = createHealthHandlers(db.prisma, db.kind);
     let live: ReturnType<typeof createLiveEvents> | null = null;
     let runtime: Runtime | null = null;
@@ -126,7 +142,7 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     const trpcHandler = createHTTPHandler({
       router: appRouter,
       basePath: '/api/trpc/',
-      createContext: ({ req }) => createContext({ db: db.prisma, resolveUser, publicUrl, runtime: runtime! }, headersOf(req)),
+      createContext: ({ req }) => createContext({ db: db.prisma, resolveUser, publicUrl, runtime: runtime!, collab }, headersOf(req)),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('tRPC failure', { path, err: error.cause ?? error });
       },
@@ -167,7 +183,10 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     };
 
     // Upgrades for our own paths are routed here; anything else (Next's HMR) is left to Next.
-    const upgradeRoutes = new Map<string, UpgradeHandler>([[`${REALTIME_PATH}/`, live.handleUpgrade]]);
+    const upgradeRoutes = new Map<string, UpgradeHandler>([
+      [`${REALTIME_PATH}/`, live.handleUpgrade],
+      [COLLAB_PATH, collab.handleUpgrade],
+    ]);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       for (const [prefix, handle] of upgradeRoutes) if (path.startsWith(prefix)) return handle(req, socket, head);
@@ -180,11 +199,14 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       db,
       auth,
       runtime,
+      collab,
       server,
       close: () =>
         (closing ??= (async () => {
           server.closeIdleConnections();
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          // Collab first: it persists every open document while the database is still there.
+          await collab.close();
           await live?.close();
           await runtime?.close();
           server.closeAllConnections();

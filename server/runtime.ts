@@ -28,6 +28,11 @@ export type RuntimeOptions = {
   /** Fire schedules from this process (safe in several: fires are deduplicated in the database). */
   schedules: boolean;
   httpAllowList?: readonly string[];
+  /** BullMQ lock: how long until a silent (crashed) worker's job is taken over. Default 30 s. */
+  lockDurationMs?: number;
+  /** Scaled mode: how often to re-enqueue runs the queue lost, and how old a queued run must be. */
+  reconcileEveryMs?: number;
+  reconcileOlderThanMs?: number;
 };
 
 /** The execution side of the app: queue, bus, run service, scheduler — embedded or on Redis. */
@@ -38,7 +43,7 @@ export async function createRuntime(opts: RuntimeOptions) {
   let limiter: RateLimiter;
   let redis: Redis | null = null;
   if (opts.redisUrl) {
-    queue = new BullRunQueue({ redisUrl: opts.redisUrl, prefix });
+    queue = new BullRunQueue({ redisUrl: opts.redisUrl, prefix, ...(opts.lockDurationMs ? { lockDurationMs: opts.lockDurationMs } : {}) });
     const redisBus = new RedisRunBus(opts.redisUrl, prefix);
     await redisBus.whenReady();
     bus = redisBus;
@@ -70,7 +75,13 @@ export async function createRuntime(opts: RuntimeOptions) {
   const scheduler = opts.schedules ? new Scheduler({ db: opts.db, runs, logger: opts.logger }) : null;
   scheduler?.start();
   // Scaled mode: a queue that lost jobs (Redis restarted) is refilled from the database.
-  const reconcileTimer = opts.redisUrl && opts.work ? setInterval(() => void runs.reconcile().catch(() => {}), 30_000).unref() : null;
+  const reconcileTimer =
+    opts.redisUrl && opts.work
+      ? setInterval(
+          () => void runs.reconcile({ olderThanMs: opts.reconcileOlderThanMs ?? 30_000 }).catch(() => {}),
+          opts.reconcileEveryMs ?? 30_000,
+        ).unref()
+      : null;
 
   const webhooks = new WebhookRouter(opts.db);
 

@@ -32,6 +32,10 @@ const runtime = await createRuntime({
   workerConcurrency: concurrency,
   schedules: process.env.WORKER_SCHEDULES !== '0',
   ...(process.env.FLOWFORGE_HTTP_ALLOW_LIST ? { httpAllowList: process.env.FLOWFORGE_HTTP_ALLOW_LIST.split(',') } : {}),
+  ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
+  ...(process.env.FLOWFORGE_RECONCILE_MS
+    ? { reconcileEveryMs: Number(process.env.FLOWFORGE_RECONCILE_MS), reconcileOlderThanMs: Number(process.env.FLOWFORGE_RECONCILE_MS) }
+    : {}),
 });
 runtimeRef.current = runtime;
 

@@ -32,7 +32,7 @@ export class BullRunQueue implements RunQueue {
 
   private connection(): Redis {
     // BullMQ's blocking commands need maxRetriesPerRequest: null.
-    const c = new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true });
+    const c = new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true, connectionName: `${this.opts.prefix ?? 'ff'}-queue` });
     c.on('error', () => {}); // reconnects by itself; failures surface on the calls that need Redis
     this.connections.push(c);
     return c;

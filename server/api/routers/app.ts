@@ -1,6 +1,8 @@
 import { publicProcedure, router } from '../trpc.ts';
+import { collabRouter } from './collab.ts';
 import { memberRouter } from './member.ts';
 import { runRouter } from './run.ts';
+import { versionRouter } from './version.ts';
 import { workflowRouter } from './workflow.ts';
 import { workspaceRouter } from './workspace.ts';
 
@@ -10,6 +12,8 @@ export const appRouter = router({
   member: memberRouter,
   workflow: workflowRouter,
   run: runRouter,
+  version: versionRouter,
+  collab: collabRouter,
 });
 
 export type AppRouter = typeof appRouter;
