@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Extension } from '@hocuspocus/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { toNodeHandler } from 'better-auth/node';
 import { createContext } from './api/context.ts';
@@ -50,8 +51,8 @@ export type StartOptions = {
   /** Webhook limits (tests lower them). */
   webhookMaxBodyBytes?: number;
   webhookResponseTimeoutMs?: number;
-  /** Collaboration limits and persistence debounce (tests lower them). */
-  collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number };
+  /** Collaboration limits and persistence debounce (tests lower them); `redis` replaces the one REDIS_URL would load. */
+  collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number; redis?: Extension };
 };
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -100,14 +101,15 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     });
 
     const resolveUser = createSessionResolver(auth);
+    const { redis: collabRedis, ...collabOptions } = options.collab ?? {};
     const collab = createCollabServer({
       db: db.prisma,
       resolveUser,
       authSecret: secrets.authSecret,
       publicUrl,
       logger: log.child({ mod: 'collab' }),
-      redis: config.redisUrl ? await loadRedisExtension(config.redisUrl) : null,
-      ...options.collab,
+      redis: collabRedis ?? (config.redisUrl ? await loadRedisExtension(config.redisUrl) : null),
+      ...collabOptions,
     });
     const health = createHealthHandlers(db.prisma, db.kind);
     let live: ReturnType<typeof createLiveEvents> | null = null;

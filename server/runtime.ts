@@ -8,6 +8,7 @@ import { MemoryRunQueue } from './queue/memory-queue.ts';
 import type { RunQueue } from './queue/run-queue.ts';
 import { MemoryRunBus, RedisRunBus, type RunBus } from './runs/run-bus.ts';
 import { RunService } from './runs/run-service.ts';
+import { FeedPoller } from './triggers/feed-poller.ts';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './triggers/rate-limiter.ts';
 import { Scheduler } from './triggers/scheduler.ts';
 import { WebhookRouter } from './triggers/webhook-routes.ts';
@@ -74,6 +75,11 @@ export async function createRuntime(opts: RuntimeOptions) {
   }
   const scheduler = opts.schedules ? new Scheduler({ db: opts.db, runs, logger: opts.logger }) : null;
   scheduler?.start();
+  // Feed triggers poll beside the schedules, deduplicated the same way (idempotency keys).
+  const feedPoller = opts.schedules
+    ? new FeedPoller({ db: opts.db, runs, logger: opts.logger, ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}) })
+    : null;
+  feedPoller?.start();
   // Scaled mode: a queue that lost jobs (Redis restarted) is refilled from the database.
   const reconcileTimer =
     opts.redisUrl && opts.work
@@ -97,6 +103,7 @@ export async function createRuntime(opts: RuntimeOptions) {
     async close(drainMs = 10_000) {
       if (reconcileTimer) clearInterval(reconcileTimer);
       scheduler?.stop();
+      feedPoller?.stop();
       await queue.close(drainMs);
       await runs.close();
       await bus.close();

@@ -11,10 +11,12 @@ type Clients = { clients: Set<number> };
  */
 export function guardAwareness(input: {
   states: Map<number, Record<string, unknown>>;
+  /** The client ids the raw message really carried (see readAwarenessClientIds). */
+  sent: ReadonlySet<number>;
   user: SessionUser;
   own: Set<number>;
   /** Every connection of the document with the client ids it owns (this one included). */
-  connections: Iterable<Clients>;
+  connections: readonly Clients[];
   maxClients: number;
 }): void {
   const takenByOthers = (clientId: number) => {
@@ -23,6 +25,12 @@ export function guardAwareness(input: {
   };
   let owned = input.own.size;
   for (const [clientId, state] of input.states) {
+    // Hocuspocus decodes into a scratch Awareness whose own empty state would otherwise be
+    // broadcast as a phantom peer with every message.
+    if (!input.sent.has(clientId)) {
+      input.states.delete(clientId);
+      continue;
+    }
     if (!input.own.has(clientId)) {
       if (owned >= input.maxClients || takenByOthers(clientId)) {
         input.states.delete(clientId);

@@ -58,7 +58,7 @@ export async function authenticateConnection(
   input: { token: string; headers: Headers; documentName: string },
 ): Promise<CollabConnectionContext> {
   const workflowId = parseDocumentName(input.documentName);
-  let user: SessionUser | null = null;
+  let user: SessionUser | null;
   let via: CollabConnectionContext['via'];
   if (input.token) {
     const claims = verifyCollabToken(deps.tokenKey, input.token, deps.now?.() ?? Date.now());

@@ -21,7 +21,7 @@ import { createDocumentStore, type DocumentStore } from './collab-persistence.ts
 import { CollabRefusal } from './collab-refusal.ts';
 import type { ChangeOptions, ChangeResult, CollabService, CollabStats, CollabToken } from './collab-service.ts';
 import { DEFAULT_TOKEN_TTL_MS, deriveCollabTokenKey, signCollabToken } from './collab-token.ts';
-import { checkSyncMessage } from './message-guard.ts';
+import { checkSyncMessage, readAwarenessClientIds } from './message-guard.ts';
 
 export type CollabServerOptions = {
   db: PrismaClient;
@@ -70,6 +70,8 @@ export function createCollabServer(options: CollabServerOptions): CollabService 
   /** Encoded size per open document: exact after load and store, grown by each update between. */
   const sizes = new Map<string, number>();
   const sockets = new Set<WebSocket>();
+  /** Client ids of the awareness message a connection is processing (read from the raw frame). */
+  const awarenessSent = new WeakMap<object, Set<number>>();
   let closing: Promise<void> | null = null;
 
   const persist = async (name: string, document: Y.Doc) => {
@@ -129,8 +131,11 @@ export function createCollabServer(options: CollabServerOptions): CollabService 
       sizes.delete(documentName);
     },
 
-    async beforeHandleMessage({ update }) {
+    async beforeHandleMessage({ update, connection }) {
       if (update.byteLength > limits.maxMessageBytes) throw new CollabRefusal('MESSAGE_TOO_LARGE');
+      // Messages of one connection are handled one at a time, so this is read by the awareness hook below.
+      const ids = readAwarenessClientIds(update);
+      if (ids) awarenessSent.set(connection, ids);
     },
 
     async beforeSync({ type, payload, connection, documentName }) {
@@ -149,11 +154,14 @@ export function createCollabServer(options: CollabServerOptions): CollabService 
     async beforeHandleAwareness({ states, connection, document, context }) {
       // Updates relayed by the Redis extension come from another instance that already checked them.
       if (!connection || !context) return;
+      const sent = awarenessSent.get(connection) ?? new Set<number>();
+      awarenessSent.delete(connection);
       guardAwareness({
         states,
+        sent,
         user: context.user,
         own: document.getClients(connection),
-        connections: document.connections.values(),
+        connections: [...document.connections.values()],
         maxClients: limits.maxAwarenessClientsPerConnection,
       });
     },

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CollabRefusal } from './collab-refusal.ts';
 import type { CollabLimits } from './collab-limits.ts';
@@ -32,5 +33,30 @@ export function checkSyncMessage(
   }
   if (structs > 0 && message.documentBytes + message.payload.byteLength > limits.maxDocumentBytes) {
     throw new CollabRefusal('DOCUMENT_TOO_LARGE');
+  }
+}
+
+/** Hocuspocus message type of awareness updates. */
+const AWARENESS_MESSAGE = 1;
+
+/**
+ * The client ids an awareness message speaks for, read from the raw frame (document name,
+ * message type, then a y-protocols awareness update); null for any other message type.
+ */
+export function readAwarenessClientIds(message: Uint8Array): Set<number> | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== AWARENESS_MESSAGE) return null;
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    const ids = new Set<number>();
+    for (let n = decoding.readVarUint(update); n > 0; n--) {
+      ids.add(decoding.readVarUint(update));
+      decoding.readVarUint(update);
+      decoding.readVarString(update);
+    }
+    return ids;
+  } catch {
+    throw new CollabRefusal('MALFORMED_UPDATE');
   }
 }

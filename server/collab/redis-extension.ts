@@ -1,5 +1,4 @@
 import type { Extension } from '@hocuspocus/server';
-import { Redis as IORedis } from 'ioredis';
 
 export class CollabConfigError extends Error {
   override readonly name = 'CollabConfigError';
@@ -22,6 +21,8 @@ type RedisExtensionModule = { Redis: new (configuration: Record<string, unknown>
  * store it at a time. It buys availability, not CPU (DESIGN: route documents by workflow id for that).
  */
 export async function loadRedisExtension(redisUrl: string, opts: { prefix?: string } = {}): Promise<Extension> {
+  // The extension brings its own ioredis; it gets connection settings, not one of our clients.
+  const url = new URL(redisUrl);
   let mod: RedisExtensionModule;
   try {
     mod = (await import(REDIS_EXTENSION_PACKAGE)) as RedisExtensionModule;
@@ -32,7 +33,14 @@ export async function loadRedisExtension(redisUrl: string, opts: { prefix?: stri
     );
   }
   return new mod.Redis({
-    createClient: () => new IORedis(redisUrl, { maxRetriesPerRequest: null }),
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    options: {
+      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+      ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
+      ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+    },
     prefix: opts.prefix ?? 'ff:collab',
   });
 }

@@ -113,7 +113,7 @@ export class RunService {
   async process(executionId: string, jobSignal?: AbortSignal): Promise<void> {
     const exec = await this.deps.db.execution.findUnique({
       where: { id: executionId },
-      include: { version: { select: { definition: true } }, workflow: { select: { name: true, settings: true } } },
+      include: { workflow: { select: { name: true, settings: true } } },
     });
     if (!exec || TERMINAL.has(exec.status)) return;
     const now = this.clock.now();
@@ -121,7 +121,8 @@ export class RunService {
       await this.deps.queue.enqueue({ executionId }, { delayMs: exec.resumeAt.getTime() - now, jobKey: `${executionId}-at-${exec.resumeAt.getTime()}` });
       return;
     }
-    const dag = this.compiled(exec.versionId, exec.version.definition);
+    // Versions are immutable: their definition is read and compiled once per process.
+    const dag = this.dags.get(exec.versionId) ?? this.compiled(exec.versionId, await this.definitionOf(exec.versionId));
     const log = this.deps.logger.child({ runId: executionId, workflowId: exec.workflowId });
     if ('errors' in dag) {
       await this.failUnstarted(executionId, exec.workflowId, {
@@ -179,6 +180,11 @@ export class RunService {
       jobSignal?.removeEventListener('abort', onJobAbort);
       this.active.delete(executionId);
     }
+  }
+
+  private async definitionOf(versionId: string): Promise<unknown> {
+    const v = await this.deps.db.workflowVersion.findUnique({ where: { id: versionId }, select: { definition: true } });
+    return v?.definition ?? null;
   }
 
   private compiled(versionId: string, definition: unknown): CompiledDag | { errors: Array<{ message: string }> } {
