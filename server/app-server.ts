@@ -120,6 +120,7 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     });
     runtime = await createRuntime({
       db: db.prisma,
+      ...(db.execCheckpoint ? { execCheckpoint: db.execCheckpoint } : {}),
       logger: log,
       encryptionKey: secrets.encryptionKey,
       metrics,

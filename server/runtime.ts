@@ -15,6 +15,8 @@ import { WebhookRouter } from './triggers/webhook-routes.ts';
 
 export type RuntimeOptions = {
   db: PrismaClient;
+  /** Checkpoint writer of the database (PostgreSQL: async commit); default Prisma. */
+  execCheckpoint?: (sql: string, params: unknown[]) => Promise<void>;
   logger: Logger;
   encryptionKey: Buffer;
   metrics?: Metrics;
@@ -64,6 +66,7 @@ export async function createRuntime(opts: RuntimeOptions) {
     registry,
     encryptionKey: opts.encryptionKey,
     logger: opts.logger,
+    ...(opts.execCheckpoint ? { execCheckpoint: opts.execCheckpoint } : {}),
     ...(opts.metrics ? { metrics: opts.metrics.runs, onNodeFinished: opts.metrics.observeNode } : {}),
     ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}),
   });

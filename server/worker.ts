@@ -23,6 +23,7 @@ const runtimeRef: { current?: Awaited<ReturnType<typeof createRuntime>> } = {};
 const metrics = createMetrics({ queueCounts: () => runtimeRef.current!.queue.counts() });
 const runtime = await createRuntime({
   db: db.prisma,
+  ...(db.execCheckpoint ? { execCheckpoint: db.execCheckpoint } : {}),
   logger: log,
   encryptionKey: secrets.encryptionKey,
   metrics,

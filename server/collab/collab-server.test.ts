@@ -201,6 +201,8 @@ describe.each(targets)('collaboration server on %s', (target) => {
           following: { kind: 'user', userId: 'someone' },
         });
         expect(state).not.toHaveProperty('junk');
+        // Only real peers: no phantom states from how the server decodes awareness messages.
+        expect([...a.provider.awareness!.getStates().keys()].sort()).toEqual([a.doc.clientID, b.doc.clientID].sort());
       });
       b.destroy();
       await eventually(() => expect(a.provider.awareness!.getStates().has(b.doc.clientID)).toBe(false));

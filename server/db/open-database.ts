@@ -5,9 +5,20 @@ import { PrismaClient } from '../../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { applyMigrations } from './migrate.ts';
 
+/** Runs one SQL statement with positional parameters. */
+export type SqlExec = (sql: string, params: unknown[]) => Promise<void>;
+
 export type Database = {
   prisma: PrismaClient;
   kind: 'postgres' | 'pglite';
+  /**
+   * Where run checkpoints are written. On PostgreSQL: a pool of its own with
+   * synchronous_commit=off — a checkpoint is on the server before the node's result is
+   * used, so a worker crash never loses it; only a crash of PostgreSQL itself can drop the
+   * last fraction of a second, and those nodes run again (at-least-once). Saves the ~3 ms
+   * disk flush per node that would otherwise dominate. Undefined: use `prisma`.
+   */
+  execCheckpoint?: SqlExec;
   /** Names of the migrations this open applied (empty when already up to date). */
   applied: string[];
   close(): Promise<void>;
@@ -27,7 +38,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const factory = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
     const applied = options.migrate === false ? [] : await applyMigrations(factory);
     const prisma = new PrismaClient({ adapter: factory, transactionOptions: { maxWait: 10_000 } });
-    return { prisma, kind: 'postgres', applied, close: () => prisma.$disconnect() };
+    const { default: pg } = await import('pg');
+    const checkpoints = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: '-c synchronous_commit=off' });
+    checkpoints.on('error', () => {}); // an idle client dropped by the server is replaced on next use
+    return {
+      prisma,
+      kind: 'postgres',
+      applied,
+      execCheckpoint: async (sql, params) => {
+        await checkpoints.query(sql, params);
+      },
+      close: async () => {
+        await prisma.$disconnect();
+        await checkpoints.end();
+      },
+    };
   }
 
   await mkdir(options.dataDir, { recursive: true });
@@ -51,6 +76,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       prisma,
       kind: 'pglite',
       applied,
+      // Straight to PGlite: it queues a query behind any open transaction, and skipping
+      // Prisma's raw-query path halves the cost of a checkpoint.
+      execCheckpoint: async (sql, params) => {
+        await pglite.query(sql, params);
+      },
       close: async () => {
         await prisma.$disconnect();
         await pglite.close();

@@ -19,7 +19,15 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
  * vice versa. Node runs keep one row per attempt; loadRun reads the newest per node.
  */
 export class PrismaRunStore implements CheckpointStore {
-  constructor(private readonly db: PrismaClient) {}
+  private readonly exec: (sql: string, params: unknown[]) => Promise<unknown>;
+
+  /** `exec` runs the write statements (default: through Prisma); reads always use Prisma. */
+  constructor(
+    private readonly db: PrismaClient,
+    exec?: (sql: string, params: unknown[]) => Promise<unknown>,
+  ) {
+    this.exec = exec ?? ((sql, params) => db.$executeRawUnsafe(sql, ...params));
+  }
 
   async loadRun(runId: string): Promise<StoredRun | undefined> {
     const exec = await this.db.execution.findUnique({ where: { id: runId } });
@@ -120,7 +128,7 @@ export class PrismaRunStore implements CheckpointStore {
   /** Runs `statement`, preceded in the same statement by the event insert when there is one. */
   private async write(statement: string, params: unknown[], event?: RunEvent): Promise<void> {
     if (!event) {
-      await this.db.$executeRawUnsafe(statement, ...params);
+      await this.exec(statement, params);
       return;
     }
     const n = params.length;
@@ -129,16 +137,7 @@ export class PrismaRunStore implements CheckpointStore {
         VALUES ($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, ${TS(n + 5)}, $${n + 6}::jsonb)
         ON CONFLICT ("executionId", seq) DO NOTHING
       ) ${statement}`;
-    await this.db.$executeRawUnsafe(
-      withEvent,
-      ...params,
-      event.runId,
-      event.seq,
-      event.type,
-      event.nodeId ?? null,
-      event.at,
-      json(event.data),
-    );
+    await this.exec(withEvent, [...params, event.runId, event.seq, event.type, event.nodeId ?? null, event.at, json(event.data)]);
   }
 }
 

@@ -38,6 +38,8 @@ export type RunServiceDeps = {
   httpAllowList?: readonly string[];
   /** Nodes running at once within one run. */
   nodeConcurrency?: number;
+  /** Where checkpoint writes go (see Database.execCheckpoint); default Prisma. */
+  execCheckpoint?: (sql: string, params: unknown[]) => Promise<void>;
   /** Called for every finished node (metrics). */
   onNodeFinished?: (type: string, status: string, durationMs: number) => void;
 };
@@ -60,7 +62,7 @@ export class RunService {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: RunServiceDeps) {
-    this.store = new PrismaRunStore(deps.db);
+    this.store = new PrismaRunStore(deps.db, deps.execCheckpoint);
     this.clock = deps.clock ?? systemClock;
     // Cancellation can be requested from any process; the one running the run acts on it.
     this.unsubscribe = deps.bus.subscribe((m) => {

@@ -86,7 +86,9 @@ export type FeedPollerDeps = {
  */
 export class FeedPoller {
   private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
+  private running = false;
+  /** Bumped by start(): a loop left over from before a stop() ends instead of running twice. */
+  private generation = 0;
   private readonly now: () => number;
   private readonly fetch: FetchLike;
   /** Aborts in-flight requests on stop(). */
@@ -101,14 +103,14 @@ export class FeedPoller {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
+    if (this.running) return;
+    this.running = true;
     this.abort = new AbortController();
-    void this.loop();
+    void this.loop(++this.generation);
   }
 
   stop(): void {
-    this.stopped = true;
+    this.running = false;
     this.abort.abort(new Error('feed poller stopped'));
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -162,6 +164,8 @@ export class FeedPoller {
         lastModified: state.lastModified ?? null,
       });
     } catch (err) {
+      // Shutting down: the claim stands, so the feed is polled again one interval later.
+      if (this.abort.signal.aborted) return [];
       const info = toErrorInfo(err);
       this.deps.logger.warn('feed poll failed; will retry next interval', { ...log, code: info.code, error: info.message });
       await this.save(t.id, { ...state, lastError: { code: info.code, message: info.message, at: new Date(now).toISOString() } });
@@ -183,7 +187,9 @@ export class FeedPoller {
     }
 
     const handled = new Set(state.seen);
-    const fresh = oldestFirst(entries.filter((e) => !handled.has(e.key)).filter((e, i, all) => all.findIndex((o) => o.key === e.key) === i));
+    const newKeys = new Set<string>();
+    // New entries, each once even when the feed lists an id twice.
+    const fresh = oldestFirst(entries.filter((e) => !handled.has(e.key) && !newKeys.has(e.key) && newKeys.add(e.key)));
     const created: string[] = [];
     let failure: unknown;
     for (const entry of fresh) {
@@ -217,15 +223,16 @@ export class FeedPoller {
     await this.deps.db.trigger.updateMany({ where: { id }, data: { state: state as unknown as Prisma.InputJsonValue } });
   }
 
-  private async loop(): Promise<void> {
-    if (this.stopped) return;
+  private async loop(generation: number): Promise<void> {
+    const current = () => this.running && generation === this.generation;
+    if (!current()) return;
     try {
       await this.tick();
     } catch (err) {
-      if (!this.stopped) this.deps.logger.error('feed poller tick failed', { err });
+      if (current()) this.deps.logger.error('feed poller tick failed', { err });
     }
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.loop(), this.deps.checkEveryMs ?? 15_000);
+    if (!current()) return;
+    this.timer = setTimeout(() => void this.loop(generation), this.deps.checkEveryMs ?? 15_000);
     this.timer.unref();
   }
 }

@@ -28,6 +28,8 @@ export function openSocket(opts: SocketOptions): HocuspocusProviderWebsocket {
   class HeaderWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       super(address, protocols, { headers });
+      // Like a browser: failures surface as close events, never as thrown errors.
+      this.on('error', () => {});
     }
   }
   return new HocuspocusProviderWebsocket({
