@@ -101,6 +101,17 @@ describe.each(targets)('run operations on %s', (target) => {
     expect(await srv.db.prisma.execution.count({ where: { workflowId } })).toBe(1);
   });
 
+  it('keeps only a summary of successful runs when the workflow says so', async () => {
+    const { workflowId } = await createWorkflowWithVersion(srv, owner, FLOW, { settings: { keepSuccessData: 'summary' } });
+    const { executionId } = await owner.api.run.start.mutate({ workflowId, items: [{ json: { secret: 'payload' } }] });
+    const done = await waitForStatus(srv, executionId, ['succeeded']);
+    expect(done.output).toEqual([{ json: { secret: 'payload', step: 2 } }]);
+    await new Promise((r) => setTimeout(r, 200));
+    const nodeRuns = await srv.db.prisma.nodeRun.findMany({ where: { executionId } });
+    expect(nodeRuns).toHaveLength(3);
+    expect(nodeRuns.every((n) => n.status === 'succeeded' && n.input === null && n.output === null)).toBe(true);
+  });
+
   it('fires a schedule at the right minute of its time zone, once, with two schedulers', async () => {
     const flow = {
       schemaVersion: 1,

@@ -129,6 +129,33 @@ describe.runIf(scaled)('worker crash and Redis loss (PostgreSQL + Redis, worker 
     expect(events.some((e) => e.type === 'run.resumed')).toBe(true);
   }, 120_000);
 
+  it('drains a running run on SIGTERM before the worker exits', async () => {
+    const { workflow, version } = await seedWorkflow(db.prisma, {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'start', type: 'core.manualTrigger', name: 'Start' },
+        httpNode('p', `${counter.url}/p`),
+        httpNode('q', `${counter.url}/q`),
+      ],
+      edges: [
+        { id: 'e0', source: 'start', target: 'p' },
+        { id: 'e1', source: 'p', target: 'q' },
+      ],
+    });
+    for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+    const worker = startWorker();
+    await ready(worker);
+    const { executionId } = await service.start({ workflowId: workflow.id, versionId: version.id, trigger: 'manual' });
+    await until(() => counter.hits('/p') === 1);
+    const exited = new Promise<number | null>((r) => worker.once('exit', (code) => r(code)));
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const exec = await db.prisma.execution.findUniqueOrThrow({ where: { id: executionId } });
+    expect(exec.status).toBe('succeeded');
+    expect([counter.hits('/p'), counter.hits('/q')]).toEqual([1, 1]);
+    await ready(startWorker()); // for the next test
+  }, 60_000);
+
   it('loses no run when Redis loses its data and connections mid-load', async () => {
     const fast = await startCountingServer(0);
     try {
