@@ -69,34 +69,36 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] as number;
 }
 
+function makeSink(counter: { events: number }): EventSink {
+  return {
+    emit() {
+      counter.events++;
+    },
+  };
+}
+
+async function runOnce(scenario: string, id: string, dag: CompiledDag, store: CheckpointStore, sink: EventSink, concurrency: number) {
+  const outcome = await executeRun({ runId: id, dag, store, sink, concurrency });
+  if (outcome.status !== 'succeeded') throw new Error(`${scenario} run ${id} ended ${outcome.status}`);
+}
+
 async function measure(
   scenario: string,
   storeName: string,
   dag: CompiledDag,
-  factory: StoreFactory,
+  store: CheckpointStore,
   options: Required<BenchOptions>,
 ): Promise<BenchRow> {
-  const store = await factory();
-  let events = 0;
-  const sink: EventSink = {
-    emit() {
-      events++;
-    },
-  };
+  const counter = { events: 0 };
+  const sink = makeSink(counter);
   const nodes = dag.nodes.length;
   const prefix = `${scenario}-${Date.now().toString(36)}`;
-  const runOnce = async (id: string) => {
-    const outcome = await executeRun({ runId: id, dag, store, sink, concurrency: options.concurrency });
-    if (outcome.status !== 'succeeded') throw new Error(`${scenario} run ${id} ended ${outcome.status}`);
-  };
-  for (let i = 0; i < options.warmupRuns; i++) await runOnce(`${prefix}-warm-${i}`);
-  events = 0;
   const perNode: number[] = [];
   let total = 0;
   const cpuStart = process.cpuUsage();
   for (let i = 0; i < options.runs; i++) {
     const start = performance.now();
-    await runOnce(`${prefix}-${i}`);
+    await runOnce(scenario, `${prefix}-${i}`, dag, store, sink, options.concurrency);
     const ms = performance.now() - start;
     total += ms;
     perNode.push((ms * 1000) / nodes);
@@ -113,7 +115,7 @@ async function measure(
     p95UsPerNode: percentile(perNode, 0.95),
     meanRunMs: total / options.runs,
     cpuUsPerNode: (cpu.user + cpu.system) / options.runs / nodes,
-    eventsPerRun: events / options.runs,
+    eventsPerRun: counter.events / options.runs,
   };
 }
 
@@ -123,14 +125,22 @@ async function measure(
  * process spent descheduled; on a busy machine read the p50 and CPU columns.
  */
 export async function benchEngine(storeFactories: Record<string, StoreFactory>, options: BenchOptions = {}): Promise<BenchRow[]> {
-  const opts: Required<BenchOptions> = { warmupRuns: 100, runs: 300, concurrency: 8, ...options };
+  const opts: Required<BenchOptions> = { warmupRuns: 500, runs: 300, concurrency: 8, ...options };
   const scenarios: [string, CompiledDag][] = [
     ['chain-100', compileOrThrow(chain(100))],
     ['fan-out-in-100', compileOrThrow(fanOutIn(100))],
   ];
   const rows: BenchRow[] = [];
   for (const [storeName, factory] of Object.entries(storeFactories)) {
-    for (const [scenario, dag] of scenarios) rows.push(await measure(scenario, storeName, dag, factory, opts));
+    const store = await factory();
+    // Warm every scenario up first, so the JIT has settled before anything is measured.
+    const sink = makeSink({ events: 0 });
+    for (const [scenario, dag] of scenarios) {
+      for (let i = 0; i < opts.warmupRuns; i++) {
+        await runOnce(scenario, `${scenario}-warm-${Date.now().toString(36)}-${i}`, dag, store, sink, opts.concurrency);
+      }
+    }
+    for (const [scenario, dag] of scenarios) rows.push(await measure(scenario, storeName, dag, store, opts));
   }
   const fmt = (n: number) => n.toFixed(2);
   console.table(
@@ -151,5 +161,5 @@ export async function benchEngine(storeFactories: Record<string, StoreFactory>, 
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await benchEngine({ memory: () => new MemoryCheckpointStore() });
+  await benchEngine({ memory: () => new MemoryCheckpointStore({ keepEvents: false }) });
 }

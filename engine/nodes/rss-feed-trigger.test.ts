@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness } from '../testing/harness.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { workflow } from '../testing/workflow-builder.ts';
-import { rssFeedTrigger } from './rss-feed-trigger.ts';
 
 const atom = readFileSync(new URL('../feeds/fixtures/atom.xml', import.meta.url), 'utf8');
 
@@ -15,7 +14,6 @@ afterAll(() => server.close());
 
 function setup() {
   const h = createHarness({ autoAdvance: true });
-  h.registry.register(rssFeedTrigger);
   return h;
 }
 

@@ -4,7 +4,6 @@ import { RSS_CONTENT_TYPE } from '../feeds/testing.ts';
 import { createHarness } from '../testing/harness.ts';
 import { startTestServer, type RecordedRequest, type TestResponse, type TestServer } from '../testing/test-server.ts';
 import { workflow } from '../testing/workflow-builder.ts';
-import { rssRead } from './rss-read.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../feeds/fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -27,7 +26,6 @@ beforeEach(() => {
 
 function setup() {
   const h = createHarness({ autoAdvance: true });
-  h.registry.register(rssRead);
   return h;
 }
 

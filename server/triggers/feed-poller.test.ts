@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rssDocument, RSS_CONTENT_TYPE, type TestEntry } from '../../engine/feeds/testing.ts';
-import { rssFeedTrigger } from '../../engine/nodes/rss-feed-trigger.ts';
-import { rssRead } from '../../engine/nodes/rss-read.ts';
 import { createDefaultRegistry } from '../../engine/registry.ts';
 import { startTestServer, type TestResponse, type TestServer } from '../../engine/testing/test-server.ts';
 import { createLogger } from '../logger.ts';
@@ -39,7 +37,7 @@ describe.each(targets)('FeedPoller on %s', (target) => {
       db: db.prisma,
       queue,
       bus: new MemoryRunBus(),
-      registry: createDefaultRegistry().register([rssRead, rssFeedTrigger]),
+      registry: createDefaultRegistry(),
       encryptionKey: Buffer.alloc(32, 7),
       logger: createLogger('silent'),
     });

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * Credential kinds: the shape of each kind of secret a node can use. The server
+ * validates credential forms with `schema`; the executor redacts the values of
+ * `secretFields` from everything it stores or emits.
+ */
+export interface CredentialKind<S extends z.ZodObject = z.ZodObject> {
+  kind: string;
+  displayName: string;
+  description: string;
+  schema: S;
+  /** Fields whose values never appear in run data, events or logs. */
+  secretFields: readonly string[];
+}
+
+function defineCredentialKind<S extends z.ZodObject>(kind: CredentialKind<S>): CredentialKind<S> {
+  return kind;
+}
+
+export const httpBasic = defineCredentialKind({
+  kind: 'httpBasic',
+  displayName: 'HTTP Basic Auth',
+  description: 'Username and password sent as an Authorization: Basic header.',
+  schema: z.object({
+    username: z.string().min(1).describe('User name'),
+    password: z.string().describe('Password'),
+  }),
+  secretFields: ['password'],
+});
+
+export const httpBearer = defineCredentialKind({
+  kind: 'httpBearer',
+  displayName: 'Bearer Token',
+  description: 'A token sent as an Authorization: Bearer header.',
+  schema: z.object({ token: z.string().min(1).describe('The bearer token') }),
+  secretFields: ['token'],
+});
+
+export const httpHeaderKey = defineCredentialKind({
+  kind: 'httpHeaderKey',
+  displayName: 'API Key (header)',
+  description: 'An API key sent in a request header.',
+  schema: z.object({
+    headerName: z.string().min(1).default('X-API-Key').describe('Header that carries the key'),
+    value: z.string().min(1).describe('The API key'),
+  }),
+  secretFields: ['value'],
+});
+
+export const httpQueryKey = defineCredentialKind({
+  kind: 'httpQueryKey',
+  displayName: 'API Key (query string)',
+  description: 'An API key sent as a query parameter.',
+  schema: z.object({
+    paramName: z.string().min(1).default('api_key').describe('Query parameter that carries the key'),
+    value: z.string().min(1).describe('The API key'),
+  }),
+  secretFields: ['value'],
+});
+
+export const oauth2ClientCredentials = defineCredentialKind({
+  kind: 'oauth2ClientCredentials',
+  displayName: 'OAuth2 (client credentials)',
+  description: 'Fetches an access token from the token URL with the client id and secret, then sends it as a bearer token.',
+  schema: z.object({
+    tokenUrl: z.url().describe('Token endpoint'),
+    clientId: z.string().min(1).describe('Client id'),
+    clientSecret: z.string().min(1).describe('Client secret'),
+    scope: z.string().optional().describe('Space-separated scopes'),
+    audience: z.string().optional().describe('Audience, for providers that need one'),
+    clientAuth: z
+      .enum(['header', 'body'])
+      .default('header')
+      .describe('Send client id/secret as Basic auth header or in the form body'),
+  }),
+  secretFields: ['clientSecret'],
+});
+
+export const hmacSecret = defineCredentialKind({
+  kind: 'hmacSecret',
+  displayName: 'HMAC secret',
+  description: 'Shared secret used to verify webhook signatures.',
+  schema: z.object({ secret: z.string().min(8).describe('Shared secret') }),
+  secretFields: ['secret'],
+});
+
+export const credentialKinds: readonly CredentialKind[] = [
+  httpBasic,
+  httpBearer,
+  httpHeaderKey,
+  httpQueryKey,
+  oauth2ClientCredentials,
+  hmacSecret,
+];
+
+export type CredentialKindName =
+  | 'httpBasic'
+  | 'httpBearer'
+  | 'httpHeaderKey'
+  | 'httpQueryKey'
+  | 'oauth2ClientCredentials'
+  | 'hmacSecret';
+
+const byKind = new Map(credentialKinds.map((k) => [k.kind, k]));
+
+export function getCredentialKind(kind: string): CredentialKind | undefined {
+  return byKind.get(kind);
+}
+
+/** Credential kinds with their fields as JSON Schema, for the server's credential forms. */
+export function listCredentialKinds(): {
+  kind: string;
+  displayName: string;
+  description: string;
+  secretFields: readonly string[];
+  jsonSchema: unknown;
+}[] {
+  return credentialKinds.map((k) => ({
+    kind: k.kind,
+    displayName: k.displayName,
+    description: k.description,
+    secretFields: k.secretFields,
+    jsonSchema: z.toJSONSchema(k.schema, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+export type CredentialValidation =
+  | { ok: true; data: Record<string, string> }
+  | { ok: false; errors: { code: 'UNKNOWN_CREDENTIAL_KIND' | 'INVALID_CREDENTIAL'; message: string; field?: string }[] };
+
+/** Validates credential fields against their kind; defaults are filled in. */
+export function validateCredential(kind: string, data: unknown): CredentialValidation {
+  const def = byKind.get(kind);
+  if (!def) return { ok: false, errors: [{ code: 'UNKNOWN_CREDENTIAL_KIND', message: `Unknown credential kind "${kind}"` }] };
+  const result = def.schema.safeParse(data);
+  if (result.success) return { ok: true, data: result.data as Record<string, string> };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      code: 'INVALID_CREDENTIAL' as const,
+      message: issue.message,
+      field: issue.path.map(String).join('.'),
+    })),
+  };
+}
+
+/** Values that must be redacted for a credential: its kind's secret fields, or every value when the kind is unknown. */
+export function secretValuesOf(kind: string | undefined, data: Record<string, string>): string[] {
+  const def = kind === undefined ? undefined : byKind.get(kind);
+  const fields = def ? def.secretFields : Object.keys(data);
+  const values: string[] = [];
+  for (const field of fields) {
+    const value = data[field];
+    if (typeof value === 'string' && value.length > 0) values.push(value);
+  }
+  return values;
+}

@@ -1,0 +1,80 @@
+import type { AnyNodeDefinition } from '../node-api.ts';
+import { aggregate } from './aggregate.ts';
+import { code } from './code.ts';
+import { filter } from './filter.ts';
+import { httpRequest } from './http-request.ts';
+import { ifNode } from './if.ts';
+import { manualTrigger } from './manual-trigger.ts';
+import { merge } from './merge.ts';
+import { noOp } from './no-op.ts';
+import { respondToWebhook } from './respond-to-webhook.ts';
+import { rssFeedTrigger } from './rss-feed-trigger.ts';
+import { rssRead } from './rss-read.ts';
+import { scheduleTrigger } from './schedule-trigger.ts';
+import { set } from './set.ts';
+import { splitInBatches } from './split-in-batches.ts';
+import { switchNode } from './switch.ts';
+import { wait } from './wait.ts';
+import { webhookTrigger } from './webhook-trigger.ts';
+
+/** Type ids of the built-in nodes. */
+export const CoreNodeType = {
+  ManualTrigger: 'core.manualTrigger',
+  WebhookTrigger: 'core.webhookTrigger',
+  ScheduleTrigger: 'core.scheduleTrigger',
+  HttpRequest: 'core.httpRequest',
+  Set: 'core.set',
+  Filter: 'core.filter',
+  If: 'core.if',
+  Switch: 'core.switch',
+  Merge: 'core.merge',
+  SplitInBatches: 'core.splitInBatches',
+  Aggregate: 'core.aggregate',
+  Code: 'core.code',
+  Wait: 'core.wait',
+  RespondToWebhook: 'core.respondToWebhook',
+  NoOp: 'core.noOp',
+  RssRead: 'core.rssRead',
+  RssFeedTrigger: 'core.rssFeedTrigger',
+} as const;
+export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
+
+export const coreNodes: readonly AnyNodeDefinition[] = [
+  manualTrigger,
+  webhookTrigger,
+  scheduleTrigger,
+  httpRequest,
+  set,
+  filter,
+  ifNode,
+  switchNode,
+  merge,
+  splitInBatches,
+  aggregate,
+  code,
+  wait,
+  respondToWebhook,
+  noOp,
+  rssRead,
+  rssFeedTrigger,
+] as readonly AnyNodeDefinition[];
+
+export {
+  aggregate,
+  code,
+  filter,
+  httpRequest,
+  ifNode,
+  manualTrigger,
+  merge,
+  noOp,
+  respondToWebhook,
+  rssFeedTrigger,
+  rssRead,
+  scheduleTrigger,
+  set,
+  splitInBatches,
+  switchNode,
+  wait,
+  webhookTrigger,
+};
