@@ -224,11 +224,11 @@ async function settleNode(env: RunEnv, node: DagNode, triggerIndex: number): Pro
   if (node.isTrigger) {
     if (node.index !== triggerIndex) return skipNode(env, node, 'trigger-not-fired');
     const items = env.triggerItems;
-    let bytes = 0;
+    let bytes: number;
     try {
       bytes = Buffer.byteLength(JSON.stringify(items));
     } catch {
-      bytes = 0;
+      bytes = 0; // unserialisable trigger data: size unknown, the output limit reports it later
     }
     return new NodeExecution(env, node, { ports: { main: items }, items, bytes }).run();
   }
