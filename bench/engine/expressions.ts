@@ -2,8 +2,8 @@
  * Micro-benchmark of the evaluator: `npx tsx engine/expressions/benchmark.ts`.
  * Prints evaluations per second for typical templates (parse caches warm).
  */
-import { renderTemplate, resolveParams } from './index.ts';
-import { makeScope } from './test-scope.ts';
+import { renderTemplate, resolveParams } from '../../engine/expressions/index.ts';
+import { makeScope } from '../../engine/expressions/test-scope.ts';
 
 const scope = makeScope();
 const cases: Array<[string, () => unknown]> = [

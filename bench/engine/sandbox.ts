@@ -2,7 +2,7 @@
  * Micro-benchmark of the Code-node sandbox: `npx tsx engine/sandbox/benchmark.ts`.
  * Prints the cold start and the throughput of small calls (sequential and in parallel).
  */
-import { createSandbox } from './index.ts';
+import { createSandbox } from '../../engine/sandbox/index.ts';
 
 const sandbox = createSandbox();
 const limits = { timeoutMs: 1_000, memoryLimitBytes: 64 * 1024 * 1024 };
