@@ -28,6 +28,7 @@ describe('NodeRegistry', () => {
     });
     expect(list.filter((t) => t.isTrigger).map((t) => t.type).sort()).toEqual([
       'core.manualTrigger',
+      'core.rssFeedTrigger',
       'core.scheduleTrigger',
       'core.webhookTrigger',
     ]);
