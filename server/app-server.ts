@@ -52,7 +52,7 @@ export type StartOptions = {
   webhookMaxBodyBytes?: number;
   webhookResponseTimeoutMs?: number;
   /** Collaboration limits and persistence debounce (tests lower them); `redis` replaces the one REDIS_URL would load. */
-  collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number; redis?: Extension };
+  collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number; flushDelayMs?: number; redis?: Extension };
 };
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;

@@ -26,7 +26,9 @@ const BASE_SEED = Number(process.env.COLLAB_FUZZ_SEED ?? 0x5eed);
 const LANES = 4;
 const MAX_CLIENTS = 5;
 
-const targets = await databaseTargets();
+// All scripts run against one server (the database plays no part in convergence): PostgreSQL
+// when reachable, since a new PGlite costs seconds the 60 s budget of this file cannot spare.
+const target = (await databaseTargets()).at(-1)!;
 
 /** mulberry32: small, fast, good enough for test scripts. */
 function prng(seed: number) {
@@ -87,7 +89,7 @@ function randomEdit(rng: Rng, doc: Y.Doc, who: number, counter: { n: number }): 
   }
 }
 
-describe.each(targets)('randomized editing on %s', (target) => {
+describe(`randomized editing on ${target}`, () => {
   let srv: TestServer;
   let cookies: string[];
   let workflowIds: string[];

@@ -39,25 +39,41 @@ export class RedisRunBus implements RunBus {
   private readonly local = new MemoryRunBus();
   private readonly channel: string;
   private readonly ready: Promise<unknown>;
+  // Messages published in the same tick leave as one PUBLISH: a busy worker emits many small
+  // events, and on this kind of machine each socket write is the expensive part.
+  private batch: BusMessage[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(redisUrl: string, prefix = 'ff') {
     this.channel = `${prefix}:run-bus`;
-    this.pub = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-    this.sub = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    this.pub = new Redis(redisUrl, { maxRetriesPerRequest: 3, connectionName: `${prefix}-bus` });
+    this.sub = new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}-bus` });
     for (const c of [this.pub, this.sub]) c.on('error', () => {});
     this.ready = this.sub.subscribe(this.channel);
     this.sub.on('message', (_channel: string, text: string) => {
+      let messages: BusMessage[];
       try {
-        void this.local.publish(JSON.parse(text) as BusMessage);
+        messages = JSON.parse(text) as BusMessage[];
       } catch {
-        // a malformed message from another version of the app: ignore it
+        return; // a malformed message from another version of the app: ignore it
       }
+      for (const m of Array.isArray(messages) ? messages : [messages]) void this.local.publish(m);
     });
   }
 
-  async publish(message: BusMessage): Promise<void> {
-    await this.ready;
-    await this.pub.publish(this.channel, JSON.stringify(message));
+  publish(message: BusMessage): Promise<void> {
+    this.batch.push(message);
+    this.flushing ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const batch = this.batch;
+        this.batch = [];
+        this.flushing = null;
+        this.ready
+          .then(() => this.pub.publish(this.channel, JSON.stringify(batch)))
+          .then(() => resolve(), reject);
+      });
+    });
+    return this.flushing;
   }
 
   subscribe(listener: (message: BusMessage) => void): () => void {
@@ -70,6 +86,7 @@ export class RedisRunBus implements RunBus {
   }
 
   async close(): Promise<void> {
+    await this.flushing?.catch(() => {});
     await this.local.close();
     await Promise.all([this.pub.quit().catch(() => this.pub.disconnect()), this.sub.quit().catch(() => this.sub.disconnect())]);
   }

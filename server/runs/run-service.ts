@@ -150,7 +150,9 @@ export class RunService {
             if (event.nodeId && ms !== undefined && (event.type === 'node.succeeded' || event.type === 'node.failed')) {
               this.deps.onNodeFinished?.(dag.byId.get(event.nodeId)?.type ?? 'unknown', event.type.slice(5), ms);
             }
-            return this.deps.bus.publish({ kind: 'event', workflowId, event });
+            // Events are stored before they get here; publishing is for live viewers, so the
+            // run does not wait for it (a late viewer reads the store).
+            this.deps.bus.publish({ kind: 'event', workflowId, event }).catch((err: unknown) => log.warn('event publish failed', { err }));
           },
         },
         workflow: { id: workflowId, name: exec.workflow.name, versionId: exec.versionId },
