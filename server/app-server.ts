@@ -52,7 +52,7 @@ export type StartOptions = {
   webhookMaxBodyBytes?: number;
   webhookResponseTimeoutMs?: number;
   /** Collaboration limits and persistence debounce (tests lower them); `redis` replaces the one REDIS_URL would load. */
-  collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number; flushDelayMs?: number; redis?: Extension };
+  collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number; redis?: Extension };
 };
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -108,7 +108,9 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       authSecret: secrets.authSecret,
       publicUrl,
       logger: log.child({ mod: 'collab' }),
-      redis: collabRedis ?? (config.redisUrl ? await loadRedisExtension(config.redisUrl) : null),
+      redis:
+        collabRedis ??
+        (config.redisUrl ? await loadRedisExtension(config.redisUrl, options.redisPrefix ? { prefix: `${options.redisPrefix}:collab` } : {}) : null),
       ...collabOptions,
     });
     const health = createHealthHandlers(db.prisma, db.kind);

@@ -2,9 +2,10 @@
 // server's), on 50 documents, each editor dragging a node at 10 Hz. Prints fan-out latency
 // (sender → each peer) p50/p95/p99, the server's CPU and memory per open document, for
 // N = 100, 250, 500 editors; then the load time of a 1,000-node document.
-//   npx tsx bench/collab/run.ts [pglite|postgres] [seconds=10] [editors=100,250,500] [clientProcesses=2]
+//   npx tsx bench/collab/run.ts [pglite|postgres] [seconds=10] [editors=100,250,500] [clientProcesses=2] [light|provider]
 // SERVER_NODE_ARGS and CLIENT_NODE_ARGS (e.g. --cpu-prof) are passed to the server and editor processes.
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { openDoc } from '../../server/collab/testing/collab-client.ts';
 
@@ -12,6 +13,7 @@ const target = process.argv[2] ?? 'pglite';
 const seconds = Number(process.argv[3] ?? 10);
 const sizes = (process.argv[4] ?? '100,250,500').split(',').map(Number);
 const clientProcesses = Number(process.argv[5] ?? 2);
+const mode = process.argv[6] === 'provider' ? 'provider' : 'light';
 const DOCUMENTS = 50;
 const HZ = 10;
 const WARMUP_MS = 3_000;
@@ -56,7 +58,7 @@ async function measure(editors: number) {
     const clientArgs = (process.env.CLIENT_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...clientArgs, ...nodeArgs, 'bench/collab/editors.ts'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const count = Math.min(per, editors - i * per);
-    child.stdin!.write(`${JSON.stringify({ url: info.url, cookie: info.cookie, workflowIds: info.workflowIds, editors: count, offset: i * per, hz: HZ })}\n`);
+    child.stdin!.write(`${JSON.stringify({ url: info.url, cookie: info.cookie, workflowIds: info.workflowIds, editors: count, offset: i * per, hz: HZ, mode })}\n`);
     return { child, read: lineReader(child) };
   });
   await Promise.all(clients.map((c) => c.read()));
@@ -66,7 +68,7 @@ async function measure(editors: number) {
   const recordFrom = start + WARMUP_MS;
   const recordTo = recordFrom + seconds * 1000;
   for (const c of clients) c.child.stdin!.write(`${JSON.stringify({ go: { recordFrom, recordTo } })}\n`);
-  const results = clients.map((c) => c.read<{ sent: number; samples: number[] }>());
+  const results = clients.map((c) => c.read<{ sent: number; samples: number[]; cpuMs: number }>());
   await new Promise((r) => setTimeout(r, recordFrom - (performance.timeOrigin + performance.now())));
   const s1 = await stats();
   await new Promise((r) => setTimeout(r, recordTo - (performance.timeOrigin + performance.now())));
@@ -93,6 +95,8 @@ async function measure(editors: number) {
     'p99 ms': percentile(all, 99),
     'max ms': all[all.length - 1] ?? NaN,
     'server CPU %': Math.round(cpuPct),
+    // Measured from the start of the window to the end of the run (~0.3 s more), so slightly high.
+    'editors CPU %': Math.round((outputs.reduce((n, o) => n + o.cpuMs, 0) / (seconds * 1000 + 300)) * 100),
     'CPU %/doc': Math.round((cpuPct / DOCUMENTS) * 100) / 100,
     'heap KB/doc': kb((open.heapUsed - base.heapUsed) / DOCUMENTS),
     'RSS MB': mb(s2.rss),
@@ -131,7 +135,7 @@ try {
   const rows = [];
   for (const n of sizes) rows.push(await measure(n));
   const load = await loadTimes();
-  console.log(`\nCollab fan-out on ${target}: ${DOCUMENTS} documents, each editor drags a node at ${HZ} Hz; ${seconds}s measured after ${WARMUP_MS / 1000}s warm-up; editors in ${clientProcesses} processes`);
+  console.log(`\nCollab fan-out on ${target}: ${DOCUMENTS} documents, each editor drags a node at ${HZ} Hz; ${seconds}s measured after ${WARMUP_MS / 1000}s warm-up; ${mode} editors in ${clientProcesses} processes; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.table(rows);
   console.log('\nLoad of a 1,000-node document (provider created → synced; cold = server loads it from the database)');
   console.table([load]);

@@ -35,12 +35,6 @@ export type CollabServerOptions = {
   /** Debounce of document writes while editing; a write happens at least every `maxDebounceMs`. */
   debounceMs?: number;
   maxDebounceMs?: number;
-  /**
-   * Broadcast window per document: updates arriving within it go out as one merged message per
-   * connection. 0 merges what arrives in one event-loop turn; a few ms cut fan-out work a lot
-   * under load at that much added latency.
-   */
-  flushDelayMs?: number;
   tokenTtlMs?: number;
   /** Scaled mode: the Hocuspocus Redis extension (see loadRedisExtension), so several web processes serve one document. */
   redis?: Extension | null;
@@ -179,7 +173,6 @@ export function createCollabServer(options: CollabServerOptions): CollabService 
     debounce: options.debounceMs ?? 2_000,
     maxDebounce: options.maxDebounceMs ?? 10_000,
     unloadImmediately: true,
-    flushDelay: options.flushDelayMs ?? 0,
     yDocOptions: { gc: true, gcFilter: () => true },
     extensions: [...(options.redis ? [options.redis] : []), extension],
   });
