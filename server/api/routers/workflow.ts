@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '../../../generated/prisma/client.ts';
+import { encodeDoc } from '../../../collab/workflow-doc.ts';
 import { buildExport, emptyWorkflowState, parseWorkflowImport, stateFromDefinition } from '../../workflows/workflow-content.ts';
 import { Description, Id, Name } from '../schemas.ts';
 import { memberProcedure, router } from '../trpc.ts';
@@ -97,12 +98,14 @@ export const workflowRouter = router({
     .input(z.object({ workflowId: Id, name: Name.optional() }))
     .mutation(async ({ ctx, input }) => {
       const src = await ctx.db.workflow.findUniqueOrThrow({ where: { id: input.workflowId } });
+      // The live document, not the stored column, which may lag an open editor by seconds.
+      const live = new Uint8Array(encodeDoc(await ctx.collab.read(input.workflowId)));
       return ctx.db.workflow.create({
         data: {
           workspaceId: src.workspaceId,
           name: input.name ?? `${src.name} (copy)`.slice(0, 120),
           description: src.description,
-          ydoc: src.ydoc,
+          ydoc: live,
           settings: src.settings as Prisma.InputJsonValue,
           createdById: ctx.user.id,
         },
@@ -133,7 +136,7 @@ export const workflowRouter = router({
     .input(z.object({ workflowId: Id }))
     .query(async ({ ctx, input }) => {
       const wf = await ctx.db.workflow.findUniqueOrThrow({ where: { id: input.workflowId } });
-      return buildExport(wf);
+      return buildExport({ ...wf, ydoc: encodeDoc(await ctx.collab.read(input.workflowId)) });
     }),
 
   /** Accepts an export (object or JSON text); structural errors reject it, compile errors are returned as warnings. */
