@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Extension } from '@hocuspocus/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { toNodeHandler } from 'better-auth/node';
+import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import { createContext } from './api/context.ts';
 import { appRouter } from './api/routers/app.ts';
 import { CLIENT_IP_HEADER, createAuth, type Auth } from './auth/create-auth.ts';
@@ -147,7 +147,7 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     const trpcHandler = createHTTPHandler({
       router: appRouter,
       basePath: '/api/trpc/',
-      createContext: ({ req }) => createContext({ db: db.prisma, resolveUser, publicUrl, runtime: runtime!, collab }, headersOf(req)),
+      createContext: ({ req }) => createContext({ db: db.prisma, resolveUser, publicUrl, runtime: runtime!, collab }, fromNodeHeaders(req.headers)),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('tRPC failure', { path, err: error.cause ?? error });
       },
@@ -221,13 +221,4 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
         })()),
     };
   }
-}
-
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-    else if (value !== undefined) headers.set(key, value);
-  }
-  return headers;
 }

@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { removeRedisPrefix } from '../../server/testing/test-redis.ts';
 import { runLoad } from '../lib/load.ts';
 
 const seconds = Number(process.argv[2] ?? 20);
@@ -75,14 +76,7 @@ async function scenario(label: string, mode: 'embedded' | 'scaled', workers: num
     await Promise.all(workerProcs.map(stop));
     await stop(web);
     if (mode === 'scaled') await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    const r = new Redis(REDIS);
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await r.del(...keys);
-    } while (cursor !== '0');
-    await r.quit();
+    await removeRedisPrefix(prefix, REDIS);
   }
   return rows;
 }

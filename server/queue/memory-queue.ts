@@ -7,7 +7,7 @@ import type { QueueCounts, RunHandler, RunJob, RunQueue } from './run-queue.ts';
  */
 export class MemoryRunQueue implements RunQueue {
   readonly kind = 'memory' as const;
-  private readonly waiting: RunJob[] = [];
+  private readonly waiting: Array<{ job: RunJob; key: string }> = [];
   private readonly pendingKeys = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Map<Promise<void>, AbortController>();
@@ -22,7 +22,7 @@ export class MemoryRunQueue implements RunQueue {
     if (this.pendingKeys.has(key)) return;
     this.pendingKeys.add(key);
     const push = () => {
-      this.waiting.push({ ...job, key } as RunJob);
+      this.waiting.push({ job, key });
       this.pump();
     };
     if (opts.delayMs && opts.delayMs > 0) {
@@ -59,10 +59,10 @@ export class MemoryRunQueue implements RunQueue {
 
   private pump(): void {
     while (this.handler && !this.closed && this.running.size < this.concurrency && this.waiting.length) {
-      const job = this.waiting.shift()! as RunJob & { key: string };
-      this.pendingKeys.delete(job.key);
+      const { job, key } = this.waiting.shift()!;
+      this.pendingKeys.delete(key);
       const ctrl = new AbortController();
-      const p: Promise<void> = this.handler({ executionId: job.executionId }, ctrl.signal)
+      const p: Promise<void> = this.handler(job, ctrl.signal)
         .catch(() => {})
         .finally(() => {
           this.running.delete(p);

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../engine/clock.ts';
 import { compile } from '../../engine/compile.ts';
 import type { CompiledDag } from '../../engine/dag.ts';
 import { executeRun } from '../../engine/executor/execute-run.ts';
+import type { RunEvent, RunEventData } from '../../engine/executor/events.ts';
 import type { Item } from '../../engine/items.ts';
 import type { FetchLike, WebhookResponse } from '../../engine/node-api.ts';
 import type { NodeRegistry } from '../../engine/registry.ts';
@@ -219,10 +220,15 @@ export class RunService {
       data: { status: 'failed', error, startedAt: at, finishedAt: at, lastSeq: { increment: 1 } },
       select: { lastSeq: true, trigger: true },
     });
-    const event = { runId: executionId, seq: exec.lastSeq, type: 'run.finished' as const, at: at.getTime(), data: { status: 'failed' as const, error } };
-    await this.deps.db.runEvent.create({ data: { executionId, seq: event.seq, type: event.type, at, data: event.data } });
-    await this.deps.bus.publish({ kind: 'event', workflowId, event });
+    await this.announceFinished(executionId, workflowId, exec.lastSeq, at, { status: 'failed', error });
     this.deps.metrics?.runFinished(exec.trigger, 'failed', 0);
+  }
+
+  /** Stores and publishes the `run.finished` event of a run settled here rather than by the executor. */
+  private async announceFinished(executionId: string, workflowId: string, seq: number, at: Date, data: RunEventData) {
+    const event: RunEvent = { runId: executionId, seq, type: 'run.finished', at: at.getTime(), data };
+    await this.deps.db.runEvent.create({ data: { executionId, seq, type: event.type, at, data: data as Prisma.InputJsonValue } });
+    await this.deps.bus.publish({ kind: 'event', workflowId, event });
   }
 
   /** Starts the same version again with the same input. */
@@ -314,15 +320,13 @@ export class RunService {
     if (TERMINAL.has(exec.status)) return false;
     if (exec.status === 'queued' || exec.status === 'waiting') {
       // Not running anywhere: settle it here. A job that still fires later sees the final status and stops.
+      const at = new Date(this.clock.now());
       const { count } = await this.deps.db.execution.updateMany({
         where: { id: executionId, status: exec.status },
-        data: { status: 'cancelled', finishedAt: new Date(this.clock.now()), lastSeq: { increment: 1 } },
+        data: { status: 'cancelled', finishedAt: at, lastSeq: { increment: 1 } },
       });
       if (count === 1) {
-        const at = new Date(this.clock.now());
-        const event = { runId: executionId, seq: exec.lastSeq + 1, type: 'run.finished' as const, at: at.getTime(), data: { status: 'cancelled' as const } };
-        await this.deps.db.runEvent.create({ data: { executionId, seq: event.seq, type: event.type, at, data: event.data } });
-        await this.deps.bus.publish({ kind: 'event', workflowId: exec.workflowId, event });
+        await this.announceFinished(executionId, exec.workflowId, exec.lastSeq + 1, at, { status: 'cancelled' });
         return true;
       }
     }
@@ -347,12 +351,10 @@ export class RunService {
       };
       const off = this.deps.bus.subscribe((m) => {
         if (m.kind === 'response' && m.runId === executionId && until === 'response') settle({ response: m.response });
-        if (m.kind === 'event' && m.event.runId === executionId && m.event.type === 'run.finished') {
-          void this.snapshot(executionId).then((s) => s && settle(s));
-        }
-        if (m.kind === 'event' && m.event.runId === executionId && m.event.type === 'run.waiting' && until === 'finished') {
-          void this.snapshot(executionId).then((s) => s && settle(s));
-        }
+        // A suspended run has nothing more to say for now, so `finished` also ends on run.waiting.
+        const settled = m.kind === 'event' && m.event.runId === executionId &&
+          (m.event.type === 'run.finished' || (until === 'finished' && m.event.type === 'run.waiting'));
+        if (settled) void this.snapshot(executionId).then((s) => s && settle(s));
       });
       const timer = setTimeout(() => settle(null), timeoutMs);
       void this.snapshot(executionId).then((s) => {

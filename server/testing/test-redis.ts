@@ -24,9 +24,9 @@ export function redisAvailable(): Promise<boolean> {
   return available;
 }
 
-/** Deletes every key under a test's prefix. */
-export async function removeRedisPrefix(prefix: string): Promise<void> {
-  const c = new Redis(REDIS_URL);
+/** Deletes every key under a test's (or benchmark's) prefix. */
+export async function removeRedisPrefix(prefix: string, url = REDIS_URL): Promise<void> {
+  const c = new Redis(url);
   let cursor = '0';
   do {
     const [next, keys] = await c.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);

@@ -39,7 +39,7 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
   const timeoutMs = deps.responseTimeoutMs ?? 30_000;
   const configs = new Map<string, HookConfig>();
 
-  async function configOf(workflowId: string, versionId: string, nodeId: string): Promise<HookConfig | null> {
+  async function configOf(versionId: string, nodeId: string): Promise<HookConfig | null> {
     const key = `${versionId}/${nodeId}`;
     const hit = configs.get(key);
     if (hit) return hit;
@@ -54,7 +54,6 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
     const config = { params: params.data, workspaceId: version.workflow.workspaceId, ratePerMinute: settings.webhookRatePerMinute ?? deps.defaultRatePerMinute ?? 60_000 };
     if (configs.size > 5000) configs.clear();
     configs.set(key, config);
-    void workflowId;
     return config;
   }
 
@@ -75,7 +74,7 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
     if (!match) return fail(404, 'WEBHOOK_NOT_FOUND', 'No active webhook at this address');
     if ('methodNotAllowed' in match) return fail(405, 'METHOD_NOT_ALLOWED', `This webhook does not accept ${method}`);
     const { route, params: pathParams } = match;
-    const config = await configOf(workflowId, route.versionId, route.nodeId);
+    const config = await configOf(route.versionId, route.nodeId);
     if (!config) return fail(404, 'WEBHOOK_NOT_FOUND', 'No active webhook at this address');
 
     if (!(await deps.limiter.take(`hook:${workflowId}`, config.ratePerMinute, 60_000))) {

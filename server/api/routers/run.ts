@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '../../../generated/prisma/client.ts';
+import type { ApiContext } from '../context.ts';
 import { RunNotFoundError } from '../../runs/run-service.ts';
 import { ActivationError, activateVersion, deactivateWorkflow } from '../../triggers/activation.ts';
 import { Id } from '../schemas.ts';
@@ -25,24 +26,18 @@ const runSummary = {
   version: { select: { number: true } },
 } satisfies Prisma.ExecutionSelect;
 
-function runtimeOf(ctx: { runtime?: unknown }) {
-  const rt = ctx.runtime as import('../../runtime.ts').Runtime | undefined;
+function runtimeOf(ctx: ApiContext) {
+  const rt = ctx.runtime;
   if (!rt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'The run engine is not available in this process' });
   return rt;
 }
 
-/** Runs belong to a workflow; every procedure resolves the run's workflow before authorizing. */
-async function workflowOfRun(db: Prisma.TransactionClient, runId: string): Promise<string> {
-  const exec = await db.execution.findUnique({ where: { id: runId }, select: { workflowId: true } });
-  if (!exec) throw new TRPCError({ code: 'NOT_FOUND', message: 'Run not found' });
-  return exec.workflowId;
-}
-
 const RunRef = z.object({ workflowId: Id, runId: Id });
 
-/** A run id must belong to the workflow the caller was authorized for. */
+/** A run id must belong to the workflow the caller was authorized for; anything else is NOT_FOUND. */
 async function assertRunIn(db: Prisma.TransactionClient, workflowId: string, runId: string) {
-  if ((await workflowOfRun(db, runId)) !== workflowId) throw new TRPCError({ code: 'NOT_FOUND', message: 'Run not found' });
+  const exec = await db.execution.findUnique({ where: { id: runId }, select: { workflowId: true } });
+  if (exec?.workflowId !== workflowId) throw new TRPCError({ code: 'NOT_FOUND', message: 'Run not found' });
 }
 
 const mapRunErrors = (err: unknown): never => {
@@ -150,7 +145,7 @@ export const runRouter = router({
     .mutation(async ({ ctx, input }) => {
       try {
         const result = await activateVersion(ctx.db, input.workflowId, input.versionId);
-        runtimeOf(ctx).invalidateWebhooks?.(input.workflowId);
+        runtimeOf(ctx).invalidateWebhooks(input.workflowId);
         return { activeVersionId: input.versionId, ...result };
       } catch (err) {
         if (err instanceof ActivationError) {
@@ -164,7 +159,7 @@ export const runRouter = router({
     .input(z.object({ workflowId: Id }))
     .mutation(async ({ ctx, input }) => {
       await deactivateWorkflow(ctx.db, input.workflowId);
-      runtimeOf(ctx).invalidateWebhooks?.(input.workflowId);
+      runtimeOf(ctx).invalidateWebhooks(input.workflowId);
       return { activeVersionId: null };
     }),
 });
