@@ -1,6 +1,7 @@
 import { publicProcedure, router } from '../trpc.ts';
 import { collabRouter } from './collab.ts';
 import { memberRouter } from './member.ts';
+import { nodeTypeRouter } from './node-type.ts';
 import { runRouter } from './run.ts';
 import { versionRouter } from './version.ts';
 import { workflowRouter } from './workflow.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   run: runRouter,
   version: versionRouter,
   collab: collabRouter,
+  nodeType: nodeTypeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,6 @@
+'use client';
+
+/** Placeholder; replaced by the part that owns this folder. */
+export function UndoRedoButtons(): null {
+  return null;
+}
