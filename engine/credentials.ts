@@ -85,6 +85,22 @@ export const hmacSecret = defineCredentialKind({
   secretFields: ['secret'],
 });
 
+export const openAiCompatible = defineCredentialKind({
+  kind: 'openAi',
+  displayName: 'AI provider (OpenAI-compatible)',
+  description:
+    'Any chat-completions API: OpenAI, Azure-style gateways, Ollama, vLLM, LM Studio. Set the base URL for anything but OpenAI.',
+  schema: z.object({
+    apiKey: z.string().default('').describe('API key (leave empty for local servers that need none)'),
+    baseUrl: z.url().default('https://api.openai.com/v1').describe('Base URL of the API, ending before /chat/completions'),
+    defaultModel: z.string().min(1).default('gpt-4o-mini').describe('Model used when a node does not name one'),
+    organization: z.string().optional().describe('OpenAI organization id (optional)'),
+    inputPricePerMillion: z.string().regex(/^\d+(\.\d+)?$/).optional().describe('USD per million input tokens, for cost estimates of models we do not know'),
+    outputPricePerMillion: z.string().regex(/^\d+(\.\d+)?$/).optional().describe('USD per million output tokens'),
+  }),
+  secretFields: ['apiKey'],
+});
+
 export const credentialKinds: readonly CredentialKind[] = [
   httpBasic,
   httpBearer,
@@ -92,6 +108,7 @@ export const credentialKinds: readonly CredentialKind[] = [
   httpQueryKey,
   oauth2ClientCredentials,
   hmacSecret,
+  openAiCompatible,
 ];
 
 export type CredentialKindName =
@@ -100,7 +117,8 @@ export type CredentialKindName =
   | 'httpHeaderKey'
   | 'httpQueryKey'
   | 'oauth2ClientCredentials'
-  | 'hmacSecret';
+  | 'hmacSecret'
+  | 'openAi';
 
 const byKind = new Map(credentialKinds.map((k) => [k.kind, k]));
 

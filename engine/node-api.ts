@@ -30,6 +30,16 @@ export interface CredentialRequirement {
   required: boolean;
 }
 
+/** Model usage of one node run (AI nodes): summed over items, attempts and repair calls. */
+export interface NodeUsage {
+  model: string;
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Estimated from the model's list price; null when the price is unknown. */
+  costUsd: number | null;
+}
+
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
 
 export interface WebhookResponse {
@@ -95,6 +105,8 @@ export interface NodeContext<P = unknown> {
   runCache: Map<string, unknown>;
   /** Sends the webhook response (Respond to Webhook). Only the first call of a run counts. */
   respond(response: WebhookResponse): void;
+  /** Adds model usage (tokens, estimated cost) to this node run; stored with it and shown in the run view. */
+  reportUsage(usage: NodeUsage): void;
   /**
    * Suspends the node until `untilMs` (epoch ms). The executor checkpoints and
    * returns `waiting`; when resumed at or after that time the node succeeds with
@@ -128,6 +140,8 @@ export interface NodeDefinitionInput<S extends z.ZodType> {
   credentials?: readonly CredentialRequirement[];
   /** Default true: run once per input item. False: run once with the whole list. */
   runsPerItem?: boolean;
+  /** When the choice is a param (per item or whole list): decides from the raw params, overriding `runsPerItem`. */
+  runsPerItemFor?: (params: Record<string, unknown>) => boolean;
   isTrigger?: boolean;
   run(ctx: NodeContext<z.output<S>>): NodeRunResult | Promise<NodeRunResult>;
 }

@@ -14,3 +14,14 @@ export function retryDelay(backoff: Backoff, retry: number, random: () => number
   const factor = 1 - JITTER_RATIO + 2 * JITTER_RATIO * random();
   return Math.max(0, Math.min(backoff.maxMs, Math.round(nominal * factor)));
 }
+
+/**
+ * The delay before a retry of `err`: the backoff's, or longer when the error carries the
+ * server's Retry-After (`details.retryAfterMs`, set by HTTP and AI nodes), never above maxMs.
+ */
+export function retryDelayFor(err: unknown, backoff: Backoff, retry: number, random: () => number): number {
+  const delay = retryDelay(backoff, retry, random);
+  const details = (err as { details?: { retryAfterMs?: unknown } } | null)?.details;
+  const asked = typeof details?.retryAfterMs === 'number' && Number.isFinite(details.retryAfterMs) ? details.retryAfterMs : 0;
+  return Math.min(backoff.maxMs, Math.max(delay, Math.round(asked)));
+}

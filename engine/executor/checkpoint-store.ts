@@ -1,3 +1,4 @@
+import type { NodeUsage } from '../node-api.ts';
 import type { ErrorInfo } from '../errors.ts';
 import type { RunEvent } from './events.ts';
 import type { Item, PortItems } from '../items.ts';
@@ -63,6 +64,8 @@ export interface NodeRunRecord {
   finishedAt?: number;
   /** Sequence number of the event that accompanied this write; lets a resumed run continue numbering. */
   seq: number;
+  /** Model tokens and estimated cost (AI nodes). */
+  usage?: NodeUsage;
 }
 
 /** Run-level state, rewritten at start, resume, suspension and finish. */

@@ -1,3 +1,4 @@
+import type { NodeUsage } from '../node-api.ts';
 import type { NodeRunStatus, RunStatus, SkipReason } from './checkpoint-store.ts';
 
 export const RunEventType = {
@@ -38,6 +39,8 @@ export interface RunEventData {
   resumeAt?: number;
   /** run.resumed: state the run was resumed from. */
   from?: RunStatus;
+  /** AI nodes: tokens and estimated cost of this node run. */
+  usage?: NodeUsage;
 }
 
 /** One state change. `seq` increases by one per event of a run, across resumes. */

@@ -3,8 +3,8 @@ import { ERROR_PORT } from '../definition.ts';
 import { isRetryable, NodeError, NodeErrorCode, toErrorInfo, type ErrorInfo } from '../errors.ts';
 import { isItem, type Item, type PortItems } from '../items.ts';
 import { childLogger } from '../logger.ts';
-import type { NodeContext, NodeRunResult } from '../node-api.ts';
-import { retryDelay } from './backoff.ts';
+import type { NodeContext, NodeRunResult, NodeUsage } from '../node-api.ts';
+import { retryDelayFor } from './backoff.ts';
 import type { NodeRunRecord, SkipReason, TruncationInfo } from './checkpoint-store.ts';
 import type { RunEventData } from './events.ts';
 import { limitPorts, measurePorts } from './output-limit.ts';
@@ -65,6 +65,8 @@ export class NodeExecution {
   private storedInput: PortItems | undefined;
   private inputTruncated: TruncationInfo | undefined;
   private nodes: Record<string, NodeAccessor> | undefined;
+  private usage: NodeUsage | undefined;
+  private readonly perItem: boolean;
 
   constructor(
     private readonly env: RunEnv,
@@ -73,6 +75,8 @@ export class NodeExecution {
   ) {
     this.attempt = (env.priorAttempts[node.index] ?? 0) + 1;
     this.startedAt = env.clock.now();
+    const decide = node.definition.runsPerItemFor;
+    this.perItem = decide ? decide(node.params) : node.definition.runsPerItem;
   }
 
   async run(): Promise<NodeResult> {
@@ -84,7 +88,7 @@ export class NodeExecution {
     for (const port of node.outputs) this.out[port.name] = [];
     await this.write({ status: 'running' }, { type: 'node.started' });
     try {
-      if (node.definition.runsPerItem) {
+      if (this.perItem) {
         for (let i = 0; i < input.items.length; i++) await this.call(input.items[i], i);
       } else {
         await this.call(undefined, 0);
@@ -110,7 +114,7 @@ export class NodeExecution {
         if (err instanceof WaitRequest || env.signal.aborted) throw err;
         if (isRetryable(err) && retry < node.settings.retries) {
           retry++;
-          const delayMs = retryDelay(node.settings.backoff, retry, env.random);
+          const delayMs = retryDelayFor(err, node.settings.backoff, retry, env.random);
           const error = this.errorInfo(err);
           this.attempt++;
           await this.write(
@@ -182,9 +186,23 @@ export class NodeExecution {
       runCache: env.runCache,
       respond: env.respond,
       wait: requestWait,
+      reportUsage: (usage) => this.addUsage(usage),
     };
     const result = node.definition.run(ctx);
     return result instanceof Promise ? raceAbort(result, signal) : result;
+  }
+
+  private addUsage(usage: NodeUsage): void {
+    const prev = this.usage;
+    this.usage = prev
+      ? {
+          model: usage.model || prev.model,
+          calls: prev.calls + usage.calls,
+          promptTokens: prev.promptTokens + usage.promptTokens,
+          completionTokens: prev.completionTokens + usage.completionTokens,
+          costUsd: prev.costUsd === null || usage.costUsd === null ? null : prev.costUsd + usage.costUsd,
+        }
+      : { ...usage };
   }
 
   private route(result: NodeRunResult): void {
@@ -210,7 +228,7 @@ export class NodeExecution {
   private append(port: string, items: readonly unknown[]): void {
     for (const item of items) if (!isItem(item)) throw this.invalidOutput('items must look like { json: { … } }');
     const target = this.out[port] as Item[];
-    if (target.length === 0 && this.node.definition.runsPerItem === false) {
+    if (target.length === 0 && !this.perItem) {
       this.out[port] = items as Item[];
       return;
     }
@@ -270,6 +288,10 @@ export class NodeExecution {
     if (truncated) data.truncated = true;
     const record: Partial<NodeRunRecord> = { status, output: stored, finishedAt };
     if (truncated) record.outputTruncated = truncated;
+    if (this.usage) {
+      record.usage = this.usage;
+      data.usage = this.usage;
+    }
     if (continued) {
       record.continued = true;
       record.error = this.firstError;
@@ -290,9 +312,10 @@ export class NodeExecution {
     const { env } = this;
     const error = this.errorInfo(err);
     const finishedAt = env.clock.now();
+    const usage = this.usage ? { usage: this.usage } : {};
     const seq = await this.write(
-      { status: 'failed', error, finishedAt },
-      { type: 'node.failed', data: { error: errorSummary(error), durationMs: finishedAt - this.startedAt } },
+      { status: 'failed', error, finishedAt, ...usage },
+      { type: 'node.failed', data: { error: errorSummary(error), durationMs: finishedAt - this.startedAt, ...usage } },
     );
     return { status: 'failed', output: {}, sizes: {}, error, attempt: this.attempt, seq };
   }

@@ -1,5 +1,6 @@
 import type { AnyNodeDefinition } from '../node-api.ts';
 import { aggregate } from './aggregate.ts';
+import { aiChat } from './ai-chat.ts';
 import { code } from './code.ts';
 import { filter } from './filter.ts';
 import { httpRequest } from './http-request.ts';
@@ -36,6 +37,7 @@ export const CoreNodeType = {
   NoOp: 'core.noOp',
   RssRead: 'core.rssRead',
   RssFeedTrigger: 'core.rssFeedTrigger',
+  AiChat: 'ai.chat',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -57,10 +59,12 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   noOp,
   rssRead,
   rssFeedTrigger,
+  aiChat,
 ] as readonly AnyNodeDefinition[];
 
 export {
   aggregate,
+  aiChat,
   code,
   filter,
   httpRequest,

@@ -4,3 +4,4 @@ export { startTestServer, type TestServer, type RecordedRequest, type TestRespon
 export { TestProbe, createTestNodes } from './test-nodes.ts';
 export { workflow } from './workflow-builder.ts';
 export { createHarness, compileOrThrow } from './harness.ts';
+export { startFakeOpenAi, type FakeOpenAi, type FakeReply, type FakeResponder, type FakeChatRequest } from './fake-openai.ts';

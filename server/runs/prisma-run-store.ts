@@ -100,6 +100,7 @@ export class PrismaRunStore implements CheckpointStore {
       resumeAt: record.resumeAt,
       inputTruncated: record.inputTruncated,
       outputTruncated: record.outputTruncated,
+      usage: record.usage,
     };
     const params: unknown[] = [
       record.runId,
@@ -164,6 +165,7 @@ function toRecord(runId: string, r: NodeRow): NodeRunRecord {
   if (meta.resumeAt !== undefined) rec.resumeAt = meta.resumeAt;
   if (meta.inputTruncated) rec.inputTruncated = meta.inputTruncated;
   if (meta.outputTruncated) rec.outputTruncated = meta.outputTruncated;
+  if (meta.usage) rec.usage = meta.usage;
   if (r.startedAt !== null) rec.startedAt = Math.round(Number(r.startedAt));
   if (r.finishedAt !== null) rec.finishedAt = Math.round(Number(r.finishedAt));
   return rec;
