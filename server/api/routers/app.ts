@@ -1,5 +1,6 @@
 import { publicProcedure, router } from '../trpc.ts';
 import { collabRouter } from './collab.ts';
+import { credentialRouter } from './credential.ts';
 import { memberRouter } from './member.ts';
 import { nodeTypeRouter } from './node-type.ts';
 import { runRouter } from './run.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   version: versionRouter,
   collab: collabRouter,
   nodeType: nodeTypeRouter,
+  credential: credentialRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '../../../generated/prisma/client.ts';
+import { definitionFromDoc } from '../../../collab/workflow-doc.ts';
+import { compile } from '../../../engine/compile.ts';
 import type { ApiContext } from '../context.ts';
+import { latestOutputs } from '../../runs/latest-outputs.ts';
 import { RunNotFoundError } from '../../runs/run-service.ts';
+import { defaultRegistry } from '../../versions/default-registry.ts';
+import { createVersionService } from '../../versions/version-service.ts';
 import { ActivationError, activateVersion, deactivateWorkflow } from '../../triggers/activation.ts';
 import { Id } from '../schemas.ts';
 import { memberProcedure, router } from '../trpc.ts';
@@ -40,29 +45,62 @@ async function assertRunIn(db: Prisma.TransactionClient, workflowId: string, run
   if (exec?.workflowId !== workflowId) throw new TRPCError({ code: 'NOT_FOUND', message: 'Run not found' });
 }
 
+const tooBroken = (messages: string[]) =>
+  new TRPCError({
+    code: 'BAD_REQUEST',
+    message: `The workflow cannot run: ${messages.slice(0, 10).join('; ')}${messages.length > 10 ? ` (and ${messages.length - 10} more)` : ''}`,
+  });
+
+/**
+ * The version a draft run uses. The document is compiled before anything is saved, so a broken
+ * draft leaves no version behind; only if it broke between that check and the snapshot (another
+ * editor typing) is the invalid snapshot kept — as "Save version" would — and the run refused.
+ */
+async function draftVersion(ctx: ApiContext & { user: { id: string } }, workflowId: string) {
+  const compiled = compile(definitionFromDoc(await ctx.collab.read(workflowId)), defaultRegistry());
+  if (!compiled.ok) throw tooBroken(compiled.errors.map((e) => e.message));
+  const versions = createVersionService({ db: ctx.db, collab: ctx.collab });
+  const { version } = await versions.snapshotCurrentDraft(workflowId, ctx.user.id);
+  if (!version.valid) throw tooBroken((await versions.get(workflowId, version.id)).errors.map((e) => e.message));
+  return { id: version.id, number: version.number };
+}
+
 const mapRunErrors = (err: unknown): never => {
   if (err instanceof RunNotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: err.message });
   throw err;
 };
 
 export const runRouter = router({
-  /** Manual run of a chosen version (default: the active one, else the newest). */
+  /**
+   * Manual run of a chosen version (default: the newest). With `draft`, runs the live document:
+   * it is saved as a version first unless unchanged since the latest one (then that one runs).
+   * A draft that does not compile is refused with the compiler's messages and saves nothing.
+   */
   start: memberProcedure('editor')
-    .input(z.object({ workflowId: Id, versionId: Id.optional(), items: JsonItems.optional() }))
+    .input(z.object({ workflowId: Id, versionId: Id.optional(), draft: z.boolean().optional(), items: JsonItems.optional() }))
     .mutation(async ({ ctx, input }) => {
       const rt = runtimeOf(ctx);
-      const version = input.versionId
-        ? await ctx.db.workflowVersion.findFirst({ where: { id: input.versionId, workflowId: input.workflowId }, select: { id: true } })
-        : await ctx.db.workflowVersion.findFirst({ where: { workflowId: input.workflowId }, orderBy: { number: 'desc' }, select: { id: true } });
+      if (input.draft && input.versionId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Pass either versionId or draft, not both' });
+      const version = input.draft
+        ? await draftVersion(ctx, input.workflowId)
+        : input.versionId
+          ? await ctx.db.workflowVersion.findFirst({ where: { id: input.versionId, workflowId: input.workflowId }, select: { id: true, number: true } })
+          : await ctx.db.workflowVersion.findFirst({ where: { workflowId: input.workflowId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
       if (!version) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Save a version of this workflow before running it' });
-      return rt.runs.start({
+      const started = await rt.runs.start({
         workflowId: input.workflowId,
         versionId: version.id,
         trigger: 'manual',
         items: input.items ?? [{ json: {} }],
         createdById: ctx.user.id,
       });
+      return { ...started, versionId: version.id, versionNumber: version.number };
     }),
+
+  /** Per node, a trimmed sample of its latest successful output (expression autocomplete). */
+  latestOutputs: memberProcedure('viewer')
+    .input(z.object({ workflowId: Id }))
+    .query(({ ctx, input }) => latestOutputs(ctx.db, input.workflowId)),
 
   list: memberProcedure('viewer')
     .input(

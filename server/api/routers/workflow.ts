@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '../../../generated/prisma/client.ts';
 import { encodeDoc } from '../../../collab/workflow-doc.ts';
+import { listWebhooks } from '../../triggers/webhook-urls.ts';
 import { buildExport, emptyWorkflowState, parseWorkflowImport, stateFromDefinition } from '../../workflows/workflow-content.ts';
 import { Description, Id, Name } from '../schemas.ts';
 import { memberProcedure, router } from '../trpc.ts';
@@ -138,6 +139,11 @@ export const workflowRouter = router({
       const wf = await ctx.db.workflow.findUniqueOrThrow({ where: { id: input.workflowId } });
       return buildExport({ ...wf, ydoc: encodeDoc(await ctx.collab.read(input.workflowId)) });
     }),
+
+  /** Webhook triggers of the live document with their URLs, and whether each answers now (`live`). */
+  webhooks: memberProcedure('viewer')
+    .input(z.object({ workflowId: Id }))
+    .query(async ({ ctx, input }) => listWebhooks(ctx.db, ctx.publicUrl, input.workflowId, await ctx.collab.read(input.workflowId))),
 
   /** Accepts an export (object or JSON text); structural errors reject it, compile errors are returned as warnings. */
   import: memberProcedure('editor')
