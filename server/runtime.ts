@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createDefaultRegistry } from '../engine/registry.ts';
+import { createCredentialService } from './credentials/credential-service.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import { BullRunQueue } from './queue/bullmq-queue.ts';
@@ -93,6 +94,12 @@ export async function createRuntime(opts: RuntimeOptions) {
       : null;
 
   const webhooks = new WebhookRouter(opts.db);
+  // Credential forms and tests: same key as the run engine, same allow-list as the HTTP node.
+  const credentials = createCredentialService({
+    db: opts.db,
+    encryptionKey: opts.encryptionKey,
+    ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}),
+  });
 
   return {
     queue,
@@ -102,6 +109,7 @@ export async function createRuntime(opts: RuntimeOptions) {
     limiter,
     scheduler,
     webhooks,
+    credentials,
     invalidateWebhooks: (workflowId: string) => webhooks.invalidate(workflowId),
     async close(drainMs = 10_000) {
       if (reconcileTimer) clearInterval(reconcileTimer);
