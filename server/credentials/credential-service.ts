@@ -52,6 +52,13 @@ function validated(kind: string, data: unknown): Record<string, string> {
   throw new CredentialError('INVALID', `Invalid credential: ${fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; ')}`, fields);
 }
 
+/** fetch says only "fetch failed"; the reason (refused, DNS, TLS) is in its cause. */
+function failureMessage(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? err.cause.message : '';
+  return err.message === 'fetch failed' && cause ? `Could not connect: ${cause}` : err.message;
+}
+
 const nameTaken = (name: string) => new CredentialError('CONFLICT', `A credential named "${name}" already exists in this workspace`);
 
 /**
@@ -137,7 +144,7 @@ export function createCredentialService(deps: CredentialServiceDeps) {
       } catch (err) {
         result = signal.aborted
           ? { ok: false, message: `No answer within ${Math.round(timeoutMs / 1000)} s` }
-          : { ok: false, message: err instanceof Error ? err.message : String(err) };
+          : { ok: false, message: failureMessage(err) };
       }
       return { ok: result.ok, message: redactSecrets(row.kind, check.data, result.message) };
     },

@@ -26,7 +26,7 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
     if (!(err instanceof CredentialError)) throw err;
     if (err.code === 'INVALID') {
       const issues = err.fields.map((f) => ({ code: 'custom' as const, path: f.field === 'kind' ? ['kind'] : ['data', ...(f.field ? f.field.split('.') : [])], message: f.message, input: undefined }));
-      throw new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: new z.ZodError(issues) });
+      throw new TRPCError({ code: 'BAD_REQUEST', message: err.message, cause: new z.ZodRealError(issues) });
     }
     const code = err.code === 'NOT_FOUND' ? 'NOT_FOUND' : err.code === 'CONFLICT' ? 'CONFLICT' : 'BAD_REQUEST';
     throw new TRPCError({ code, message: err.message, cause: err });
