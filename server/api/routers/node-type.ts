@@ -29,10 +29,12 @@ export const nodeTypeRouter = router({
   /**
    * Compiles a draft as the editor has it: problems per node and field, and each node's current
    * ports. Called on every (debounced) edit, so it only computes; never throws on a bad document.
+   * A mutation only for transport: a query's input travels in the URL, which a workflow of a few
+   * hundred nodes overflows (431); this one is POSTed. It changes nothing.
    */
   inspect: memberProcedure('viewer')
     .input(z.object({ workflowId: Id, definition: z.unknown() }))
-    .query(({ input }): InspectResult => {
+    .mutation(({ input }): InspectResult => {
       const size = jsonSize(input.definition);
       if (size === null) {
         return { issues: [{ nodeId: null, field: null, code: 'INVALID_DEFINITION', message: 'The definition is not plain JSON' }], ports: {} };
