@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createDefaultRegistry } from '../engine/registry.ts';
+import { createCopilotService } from './copilot/copilot-service.ts';
 import { createCredentialService } from './credentials/credential-service.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics/metrics.ts';
@@ -100,6 +101,13 @@ export async function createRuntime(opts: RuntimeOptions) {
     encryptionKey: opts.encryptionKey,
     ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}),
   });
+  // The copilot talks to the workspace's AI provider through the same guarded fetch and allow-list.
+  const copilot = createCopilotService({
+    db: opts.db,
+    registry,
+    encryptionKey: opts.encryptionKey,
+    ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}),
+  });
 
   return {
     queue,
@@ -110,6 +118,7 @@ export async function createRuntime(opts: RuntimeOptions) {
     scheduler,
     webhooks,
     credentials,
+    copilot,
     invalidateWebhooks: (workflowId: string) => webhooks.invalidate(workflowId),
     async close(drainMs = 10_000) {
       if (reconcileTimer) clearInterval(reconcileTimer);

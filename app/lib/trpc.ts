@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
@@ -12,9 +12,18 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type Role = RouterOutputs['workspace']['get']['role'];
 export type WorkflowSummary = RouterOutputs['workflow']['list']['items'][number];
 
-/** One client per browser tab; calls made in the same tick share one HTTP request. */
+/**
+ * One client per browser tab; calls made in the same tick share one HTTP request, and
+ * subscriptions (streamed copilot text) arrive as server-sent events.
+ */
 export function createApiClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxURLLength: 4000 })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
+        false: httpBatchLink({ url: '/api/trpc', transformer: superjson, maxURLLength: 4000 }),
+      }),
+    ],
   });
 }

@@ -1,12 +1,11 @@
-import { definitionFromDoc } from '../../collab/workflow-doc.ts';
 import type { AiProviderConfig, ChatClient } from '../../engine/ai/chat-client.ts';
 import { createChatClient } from '../../engine/ai/chat-client.ts';
 import { AI_CREDENTIAL_KIND } from '../../engine/nodes/ai-chat.ts';
 import type { FetchLike } from '../../engine/node-api.ts';
 import { createGuardedFetch } from '../../engine/net/guarded-fetch.ts';
 import type { NodeRegistry } from '../../engine/registry.ts';
+import type { WorkflowDefinition } from '../../engine/definition.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { CollabService } from '../collab/collab-service.ts';
 import { decryptSecret } from '../credentials/cipher.ts';
 import type { FailureContext } from './copilot-prompts.ts';
 import { describeWorkflow, explainSystemPrompt } from './copilot-prompts.ts';
@@ -32,7 +31,6 @@ export class CopilotError extends Error {
 
 export type CopilotDeps = {
   db: PrismaClient;
-  collab: CollabService;
   registry: NodeRegistry;
   encryptionKey: Buffer;
   /** Hosts the provider may live on although private (a local Ollama): the HTTP node's allow-list. */
@@ -114,6 +112,8 @@ export function createCopilotService(deps: CopilotDeps) {
     async draft(input: {
       workspaceId: string;
       workflowId: string;
+      /** The live document as a definition (the caller reads it from collab). */
+      current: WorkflowDefinition;
       mode: DraftMode;
       prompt: string;
       credentialId?: string | undefined;
@@ -122,7 +122,7 @@ export function createCopilotService(deps: CopilotDeps) {
       signal?: AbortSignal;
     }): Promise<DraftOutcome> {
       const client = await clientFor(input.workspaceId, input.credentialId);
-      const current = definitionFromDoc(await deps.collab.read(input.workflowId));
+      const { current } = input;
       const failure = input.mode === 'fix' && input.runId ? await failureOf(input.workflowId, input.runId, input.nodeId) : undefined;
       return draftProposal(client, deps.registry, {
         mode: input.mode,
@@ -134,9 +134,9 @@ export function createCopilotService(deps: CopilotDeps) {
     },
 
     /** Streams an explanation of the current document, delta by delta. */
-    async *explain(input: { workspaceId: string; workflowId: string; credentialId?: string | undefined; signal?: AbortSignal }): AsyncGenerator<string> {
+    async *explain(input: { workspaceId: string; current: WorkflowDefinition; credentialId?: string | undefined; signal?: AbortSignal }): AsyncGenerator<string> {
       const client = await clientFor(input.workspaceId, input.credentialId);
-      const current = definitionFromDoc(await deps.collab.read(input.workflowId));
+      const { current } = input;
       const queue: string[] = [];
       let wake: (() => void) | null = null;
       let finished = false;

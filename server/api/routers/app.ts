@@ -1,5 +1,6 @@
 import { publicProcedure, router } from '../trpc.ts';
 import { collabRouter } from './collab.ts';
+import { copilotRouter } from './copilot.ts';
 import { credentialRouter } from './credential.ts';
 import { memberRouter } from './member.ts';
 import { nodeTypeRouter } from './node-type.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   collab: collabRouter,
   nodeType: nodeTypeRouter,
   credential: credentialRouter,
+  copilot: copilotRouter,
 });
 
 export type AppRouter = typeof appRouter;
