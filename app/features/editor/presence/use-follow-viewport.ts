@@ -11,8 +11,8 @@ const STEP_MS = 120;
 const GONE_GRACE_MS = 3_000;
 /** A view change this soon after a wheel, key or control click is the user's own. */
 const INPUT_WINDOW_MS = 400;
-/** Keys that zoom or fit the canvas; other shortcuts (copy, delete) do not end following. */
-const VIEW_KEYS = new Set(['+', '-', '=', '_', '0', '1', '2']);
+/** Keys that zoom or fit the canvas (see canvas/shortcuts.ts); others (copy, delete) do not end following. */
+const VIEW_KEYS = new Set(['+', '-', '=', '_', '0', '1', '!', 'f']);
 
 const sameViewport = (a: Viewport, b: Viewport | null) => !!b && a.x === b.x && a.y === b.y && a.zoom === b.zoom;
 
@@ -71,7 +71,7 @@ export function useFollowViewport(): void {
     const onKey = (event: KeyboardEvent) => {
       if (isEditable(event.target)) return;
       if (event.key === 'Escape') stop();
-      else if (VIEW_KEYS.has(event.key)) mark();
+      else if (VIEW_KEYS.has(event.key.toLowerCase())) mark();
     };
     const unsubscribe = storeApi.subscribe((state, prev) => {
       if (state.transform === prev.transform) return;
