@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listCredentialKinds } from '../../../../engine/credentials.ts';
-import { credentialFields, credentialPayload, humanize, initialValues, validateCredentialForm, type CredentialField } from './credential-form-model.ts';
+import { credentialFields, credentialPayload, fieldErrorsFromIssues, humanize, initialValues, validateCredentialForm, type CredentialField } from './credential-form-model.ts';
 
 const kinds = new Map(listCredentialKinds().map((k) => [k.kind, k]));
 const kind = (name: string) => {
@@ -82,5 +82,19 @@ describe('credentialPayload', () => {
   it('sends a required field that may be empty', () => {
     const fields = credentialFields(kind('httpBasic'));
     expect(credentialPayload(fields, { username: 'ann', password: '' })).toEqual({ username: 'ann', password: '' });
+  });
+});
+
+describe('fieldErrorsFromIssues', () => {
+  it('puts server issues under their fields and ignores the rest', () => {
+    expect(
+      fieldErrorsFromIssues([
+        { path: 'data.tokenUrl', message: 'invalid URL' },
+        { path: 'data.tokenUrl', message: 'second problem' },
+        { path: 'name', message: 'is too long' },
+        { path: 'kind', message: 'unknown kind' },
+      ]),
+    ).toEqual({ tokenUrl: 'Invalid URL', $name: 'Is too long' });
+    expect(fieldErrorsFromIssues(undefined)).toEqual({});
   });
 });

@@ -148,3 +148,16 @@ export function credentialPayload(fields: readonly CredentialField[], values: Re
   }
   return data;
 }
+
+/**
+ * Field errors from a rejected save: the server reports each bad value as an issue at
+ * `data.<field>` (or `name`); they go under the matching control, `$name` for the name.
+ */
+export function fieldErrorsFromIssues(issues: readonly { path: string; message: string }[] | undefined): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues ?? []) {
+    const key = issue.path === 'name' ? '$name' : issue.path.startsWith('data.') ? issue.path.slice('data.'.length) : null;
+    if (key && !errors[key]) errors[key] = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+  }
+  return errors;
+}
