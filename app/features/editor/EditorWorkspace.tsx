@@ -6,6 +6,7 @@ import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { ShortcutsHelpDialog } from './canvas/ShortcutsHelpDialog.tsx';
 import { useWorkflowAnalysis } from './canvas/use-workflow-analysis.ts';
 import { NodeConfigPanel } from './config/NodeConfigPanel.tsx';
+import { CopilotPanel } from './copilot/CopilotPanel.tsx';
 import type { SidePanel } from './editor-store.ts';
 import { NodePalette } from './palette/NodePalette.tsx';
 import { NodeInspector } from './runs/NodeInspector.tsx';
@@ -19,6 +20,7 @@ const TABS: { id: SidePanel; label: string }[] = [
   { id: 'node', label: 'Node' },
   { id: 'runs', label: 'Runs' },
   { id: 'versions', label: 'Versions' },
+  { id: 'copilot', label: '✨ Copilot' },
 ];
 
 /** Palette | canvas | side panel, plus the editor-wide hooks (live runs, compiler analysis). */
@@ -51,7 +53,7 @@ function panelContent(panel: SidePanel): ReactNode {
     case 'versions':
       return <VersionsPanel />;
     case 'copilot':
-      return null;
+      return <CopilotPanel />;
   }
 }
 
