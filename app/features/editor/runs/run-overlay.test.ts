@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../../engine/executor/events.ts';
-import { addEvents, applyEvent, emptyOverlay, isRunActive, overlayAt, startTrack } from './run-overlay.ts';
+import { addEvents, applyEvent, contiguousSeq, emptyOverlay, isRunActive, overlayAt, reusableNodes, startTrack } from './run-overlay.ts';
 
 const T0 = 1_700_000_000_000;
 let seq = 0;
@@ -103,5 +103,31 @@ describe('run overlay reducer', () => {
     expect(isRunActive('queued')).toBe(true);
     expect(isRunActive('waiting')).toBe(true);
     expect(isRunActive('cancelled')).toBe(false);
+  });
+});
+
+describe('contiguous seq', () => {
+  it('is the last seq before the first missing one', () => {
+    const events = sampleRun();
+    expect(contiguousSeq(startTrack('r1'))).toBe(0);
+    expect(contiguousSeq(addEvents(startTrack('r1'), events.slice(0, 4)))).toBe(4);
+    expect(contiguousSeq(addEvents(startTrack('r1'), [events[0]!, events[1]!, events[5]!]))).toBe(2);
+    expect(contiguousSeq(addEvents(startTrack('r1'), [events[5]!]))).toBe(0);
+  });
+});
+
+describe('re-run base', () => {
+  it('paints reused results under the new events, also after a refold', () => {
+    const events = sampleRun();
+    const previous = addEvents(startTrack('r0'), events.map((e) => ({ ...e, runId: 'r0' }))).overlay;
+    const base = reusableNodes(previous, 'http');
+    expect(Object.keys(base).sort()).toEqual(['else', 'trigger']);
+    let track = startTrack('r1', 'live', 'queued', base);
+    expect(track.overlay.nodes.trigger?.status).toBe('succeeded');
+    track = addEvents(track, [events[5]!, events[3]!]);
+    expect(track.overlay.nodes.trigger?.status).toBe('succeeded');
+    expect(track.overlay.nodes.http?.status).toBe('running');
+    expect(overlayAt('r1', 'replay', [], Infinity, base).nodes.else?.status).toBe('skipped');
+    expect(reusableNodes(null, 'x')).toEqual({});
   });
 });

@@ -12,19 +12,31 @@ export interface RunTrack {
   runId: string;
   /** Sorted by seq, unique. */
   events: readonly RunEvent[];
-  /** Highest seq seen (0 before any event): the `afterSeq` for a catch-up. */
+  /** Highest seq seen (0 before any event). */
   lastSeq: number;
+  /** Nodes painted before any event: results a re-run reuses from the run it came from. */
+  base: Readonly<Record<string, NodeOverlay>>;
   overlay: RunOverlay;
 }
 
 export const TERMINAL_RUN_STATES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
 
-export function emptyOverlay(runId: string, source: RunOverlay['source'], runStatus = 'queued'): RunOverlay {
-  return { source, runId, runStatus, nodes: {} };
+export function emptyOverlay(
+  runId: string,
+  source: RunOverlay['source'],
+  runStatus = 'queued',
+  base: Readonly<Record<string, NodeOverlay>> = {},
+): RunOverlay {
+  return { source, runId, runStatus, nodes: { ...base } };
 }
 
-export function startTrack(runId: string, source: RunOverlay['source'] = 'live', runStatus = 'queued'): RunTrack {
-  return { runId, events: [], lastSeq: 0, overlay: emptyOverlay(runId, source, runStatus) };
+export function startTrack(
+  runId: string,
+  source: RunOverlay['source'] = 'live',
+  runStatus = 'queued',
+  base: Readonly<Record<string, NodeOverlay>> = {},
+): RunTrack {
+  return { runId, events: [], lastSeq: 0, base, overlay: emptyOverlay(runId, source, runStatus, base) };
 }
 
 /** Adds events of this track's run (others are ignored); returns the same track when nothing is new. */
@@ -53,18 +65,34 @@ export function addEvents(track: RunTrack, incoming: RunEvent | readonly RunEven
     changed = true;
   }
   if (!changed) return track;
-  if (refold) overlay = foldEvents(emptyOverlay(track.runId, track.overlay.source), events);
-  return { runId: track.runId, events, lastSeq, overlay };
+  if (refold) overlay = foldEvents(emptyOverlay(track.runId, track.overlay.source, 'queued', track.base), events);
+  return { ...track, events, lastSeq, overlay };
 }
 
 /** The overlay after the events up to and including `uptoSeq` (all by default). Events must be sorted. */
-export function overlayAt(runId: string, source: RunOverlay['source'], events: readonly RunEvent[], uptoSeq = Infinity): RunOverlay {
+export function overlayAt(
+  runId: string,
+  source: RunOverlay['source'],
+  events: readonly RunEvent[],
+  uptoSeq = Infinity,
+  base: Readonly<Record<string, NodeOverlay>> = {},
+): RunOverlay {
   const upto: RunEvent[] = [];
   for (const e of events) {
     if (e.seq > uptoSeq) break;
     upto.push(e);
   }
-  return foldEvents(emptyOverlay(runId, source), upto);
+  return foldEvents(emptyOverlay(runId, source, 'queued', base), upto);
+}
+
+/** Nodes worth carrying into a re-run's overlay: finished results, except the re-run node itself. */
+export function reusableNodes(overlay: RunOverlay | null, except: string): Record<string, NodeOverlay> {
+  const out: Record<string, NodeOverlay> = {};
+  if (!overlay) return out;
+  for (const [id, node] of Object.entries(overlay.nodes)) {
+    if (id !== except && (node.status === 'succeeded' || node.status === 'skipped')) out[id] = node;
+  }
+  return out;
 }
 
 function foldEvents(start: RunOverlay, events: readonly RunEvent[]): RunOverlay {
@@ -148,6 +176,16 @@ function withoutResult(prev: NodeOverlay, status: NodeRunState): NodeOverlay {
   if (prev.startedAt !== undefined) next.startedAt = prev.startedAt;
   if (prev.attempt !== undefined) next.attempt = prev.attempt;
   return next;
+}
+
+/** Highest seq up to which no event is missing (seqs start at 1): where a catch-up resumes. */
+export function contiguousSeq(track: RunTrack): number {
+  let expected = 1;
+  for (const e of track.events) {
+    if (e.seq !== expected) break;
+    expected++;
+  }
+  return expected - 1;
 }
 
 /** True while the run can still change (queued, running, waiting). */
