@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import { ERROR_PORT } from './definition.ts';
 import type { Item, PortItems } from './items.ts';
 import type { Logger } from './logger.ts';
+import type { WorkspaceServices } from './workspace-services.ts';
 
 export const NodeCategory = {
   Trigger: 'trigger',
@@ -107,6 +108,8 @@ export interface NodeContext<P = unknown> {
   respond(response: WebhookResponse): void;
   /** Adds model usage (tokens, estimated cost) to this node run; stored with it and shown in the run view. */
   reportUsage(usage: NodeUsage): void;
+  /** Platform services of the run's workspace (data tables, outreach tracking); see requireService. */
+  services: WorkspaceServices;
   /**
    * Suspends the node until `untilMs` (epoch ms). The executor checkpoints and
    * returns `waiting`; when resumed at or after that time the node succeeds with

@@ -126,6 +126,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       ...(options.resolveHost ? { resolve: options.resolveHost } : {}),
     }),
     getCredential: createCredentialAccess(options.credentials, redactor),
+    services: options.services ?? {},
     respond: (r) => {
       if (response !== undefined) {
         logger.warn('respond() called more than once; only the first response is sent', { runId });

@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../errors.ts';
 import type { Item } from '../items.ts';
 import type { Logger } from '../logger.ts';
 import type { HostResolver } from '../net/guarded-fetch.ts';
+import type { WorkspaceServices } from '../workspace-services.ts';
 import type { FetchLike, WebhookResponse, WorkflowInfo } from '../node-api.ts';
 import type { CheckpointStore, RunStatus } from './checkpoint-store.ts';
 import type { EventSink } from './events.ts';
@@ -48,6 +49,8 @@ export interface ExecuteRunOptions {
   /** Most nodes running at once. Default 8. */
   concurrency?: number;
   credentials?: CredentialResolver;
+  /** Data tables and outreach tracking of the run's workspace. */
+  services?: WorkspaceServices;
   /** Called once, with the first response a Respond to Webhook node sends. */
   onRespond?: (response: WebhookResponse) => void | Promise<void>;
   limits?: RunLimits;

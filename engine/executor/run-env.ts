@@ -1,3 +1,4 @@
+import type { WorkspaceServices } from '../workspace-services.ts';
 import type { Clock } from '../clock.ts';
 import type { CompiledDag } from '../dag.ts';
 import type { ErrorInfo } from '../errors.ts';
@@ -46,6 +47,7 @@ export interface RunEnv {
   /** ctx.redact: registers a derived secret with the redactor. */
   redact: (secret: string) => void;
   runCache: Map<string, unknown>;
+  services: WorkspaceServices;
   maxOutputBytes: number;
   expressionTimeoutMs: number;
   defaultTimeoutMs: number | undefined;

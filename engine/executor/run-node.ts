@@ -187,6 +187,7 @@ export class NodeExecution {
       respond: env.respond,
       wait: requestWait,
       reportUsage: (usage) => this.addUsage(usage),
+      services: env.services,
     };
     const result = node.definition.run(ctx);
     return result instanceof Promise ? raceAbort(result, signal) : result;
