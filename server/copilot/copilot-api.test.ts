@@ -61,6 +61,21 @@ describe(`copilot API on ${target}`, () => {
       kind: 'openAi',
       data: { apiKey: 'sk-copilot-secret', baseUrl: ai.baseUrl, defaultModel: 'fake-model' },
     });
+    // The credential form's Test button asks the model for one word.
+    expect(await f.editor.api.credential.test.mutate({ workspaceId: f.workspaceId, credentialId: cred.id })).toMatchObject({ ok: true, message: expect.stringMatching(/fake-model answered/) });
+    const wrong = await f.owner.api.credential.create.mutate({
+      workspaceId: f.workspaceId,
+      name: 'Wrong key',
+      kind: 'openAi',
+      data: { apiKey: 'sk-wrong-key-000', baseUrl: ai.baseUrl, defaultModel: 'fake-model' },
+    });
+    const refused = await f.editor.api.credential.test.mutate({ workspaceId: f.workspaceId, credentialId: wrong.id });
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toMatch(/refused the API key/);
+    expect(refused.message).not.toContain('sk-wrong-key-000');
+    await f.owner.api.credential.delete.mutate({ workspaceId: f.workspaceId, credentialId: wrong.id });
+    ai.reset();
+
     const status = await f.viewer.api.copilot.status.query({ workflowId: f.workflowId });
     expect(status).toEqual({ configured: true, providers: [{ id: cred.id, name: 'Local model', model: 'fake-model', baseUrl: ai.baseUrl }] });
     expect(JSON.stringify(status)).not.toContain('sk-copilot-secret');

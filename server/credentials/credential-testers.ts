@@ -1,3 +1,4 @@
+import { createChatClient } from '../../engine/ai/chat-client.ts';
 import type { FetchLike } from '../../engine/node-api.ts';
 
 /** What a tester may use: the guarded fetch (same allow-list as the HTTP node) and a deadline. */
@@ -51,9 +52,27 @@ const oauth2ClientCredentials: CredentialTester = async (cred, { fetch, signal }
   return { ok: true, message: `Got an access token${expires}` };
 };
 
+/**
+ * Sends a one-word chat completion to the provider's default model: proves the base URL, the
+ * key and the model together (listing models would not catch a wrong model name).
+ */
+const openAi: CredentialTester = async (cred, { fetch, signal }) => {
+  const client = createChatClient(
+    { apiKey: cred.apiKey ?? '', baseUrl: cred.baseUrl || 'https://api.openai.com/v1', defaultModel: cred.defaultModel || 'gpt-4o-mini', organization: cred.organization },
+    { fetch, maxAnswerBytes: 64 * 1024, timeoutMs: 10_000 },
+  );
+  try {
+    const answer = await client.complete({ messages: [{ role: 'user', content: 'Reply with the word ok.' }], maxTokens: 5, signal });
+    return { ok: true, message: `The model ${answer.model} answered (${answer.usage.promptTokens + answer.usage.completionTokens} tokens)` };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+};
+
 /** Testers by credential kind; a kind without one cannot be tested. Later kinds add theirs here. */
 export const credentialTesters: Readonly<Record<string, CredentialTester>> = {
   oauth2ClientCredentials,
+  openAi,
 };
 
 export function isTestable(kind: string, testers: Readonly<Record<string, CredentialTester>> = credentialTesters): boolean {
