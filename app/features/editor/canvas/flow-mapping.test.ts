@@ -27,7 +27,7 @@ const fixture = definition({
 });
 
 /** Collects the keys each transaction touched, the way the canvas hook listens. */
-function recordTouches(map: Y.Map<unknown>) {
+function recordTouches<T>(map: Y.Map<T>) {
   const batches: Set<string>[] = [];
   map.observeDeep((events) => batches.push(touchedKeys(events)));
   return batches;
@@ -118,6 +118,7 @@ describe('doc → React Flow mapping', () => {
     const doc = docFromDefinition(fixture);
     const before = flowEdgesFromDoc(doc);
     const batches = recordTouches(edgesOf(doc));
+    expect(before.map((e) => e.id).sort()).toEqual(['e1', 'e2']);
     addEdge(doc, { id: 'e3', source: 'a', target: 'c' });
     doc.transact(() => edgesOf(doc).delete('e1'));
     expect([...batches[0]!]).toEqual(['e3']);
