@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   FLOWFORGE_ENCRYPTION_KEY: z.string().optional(),
   FLOWFORGE_SEED_DEMO: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  FLOWFORGE_HTTP_ALLOW_LIST: z.string().optional(),
 });
 
 export type AppConfig = {
@@ -31,6 +32,8 @@ export type AppConfig = {
   encryptionKey: string | undefined;
   seedDemo: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Private hosts/CIDRs nodes, credential tests and the copilot may reach (e.g. a local Ollama). */
+  httpAllowList: string[];
 };
 
 export class ConfigError extends Error {
@@ -56,5 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     encryptionKey: e.FLOWFORGE_ENCRYPTION_KEY,
     seedDemo: e.FLOWFORGE_SEED_DEMO === '1',
     logLevel: e.LOG_LEVEL,
+    httpAllowList: (e.FLOWFORGE_HTTP_ALLOW_LIST ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
   };
 }

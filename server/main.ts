@@ -19,7 +19,12 @@ try {
 const log = createLogger(config.logLevel, { proc: 'web' });
 
 try {
-  const app = await startAppServer({ config, withNext: process.env.FLOWFORGE_NO_PAGES !== '1', logger: log });
+  const app = await startAppServer({
+    config,
+    withNext: process.env.FLOWFORGE_NO_PAGES !== '1',
+    logger: log,
+    ...(config.httpAllowList.length ? { httpAllowList: config.httpAllowList } : {}),
+  });
   const mode = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   let demo = null;
   if (config.seedDemo) demo = await seedDemo(app.db.prisma, app.auth, config.dataDir);
