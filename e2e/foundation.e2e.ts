@@ -131,6 +131,7 @@ describe('foundation', () => {
     await page.getByTestId('workflow-link').filter({ hasText: 'Sync Stripe customers to Salesforce' }).click();
     await page.waitForURL(/\/workflows\/[^/]+$/);
     await page.getByTestId('workflow-title').getByText('Sync Stripe customers to Salesforce').waitFor();
+    await page.getByTestId('editor').waitFor();
     expect(await page.getByTestId('workflow-role').textContent()).toBe('Owner');
     await probe.screenshot('10-workflow-page');
     await page.getByTestId('editor-back').click();

@@ -72,7 +72,11 @@ function Editor() {
             <SettingsButton />
           </>
         ) : null}
-        {workflow.data ? <RoleBadge role={workflow.data.role} className="max-lg:hidden" /> : null}
+        {workflow.data ? (
+          <span data-testid="workflow-role" className="max-lg:hidden">
+            <RoleBadge role={workflow.data.role} />
+          </span>
+        ) : null}
         <ThemeToggle className="max-sm:hidden" />
         <UserMenu compact />
       </div>
