@@ -11,6 +11,10 @@ describe('credential kinds', () => {
       'httpQueryKey',
       'oauth2ClientCredentials',
       'hmacSecret',
+      'openAi',
+      'hunterApi',
+      'enrichmentApi',
+      'smtp',
     ]);
     expect(kinds[0]?.jsonSchema).toMatchObject({ type: 'object', required: ['username', 'password'] });
   });
@@ -24,11 +28,25 @@ describe('credential kinds', () => {
       ok: false,
       errors: [{ code: 'INVALID_CREDENTIAL', field: 'tokenUrl' }],
     });
+    expect(validateCredential('hunterApi', { apiKey: 'h-1' })).toEqual({ ok: true, data: { apiKey: 'h-1', baseUrl: 'https://api.hunter.io' } });
+    expect(validateCredential('smtp', { host: 'mail.example.com', fromAddress: 'ada@example.com' })).toEqual({
+      ok: true,
+      data: { host: 'mail.example.com', port: '587', secure: 'starttls', user: '', password: '', fromAddress: 'ada@example.com', fromName: '' },
+    });
+    expect(validateCredential('smtp', { host: 'h', port: 'x', fromAddress: 'nope' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'port' }, { field: 'fromAddress' }],
+    });
+    expect(validateCredential('enrichmentApi', { baseUrl: 'https://person.clearbit.com', apiKey: 'k' })).toMatchObject({
+      ok: true,
+      data: { authStyle: 'bearer', headerName: 'X-API-Key', queryName: 'api_key' },
+    });
     expect(validateCredential('nope', {})).toMatchObject({ ok: false, errors: [{ code: 'UNKNOWN_CREDENTIAL_KIND' }] });
   });
 
   it('names the secret values to redact', () => {
     expect(secretValuesOf('httpBasic', { username: 'ann', password: 'pw-1234' })).toEqual(['pw-1234']);
     expect(secretValuesOf(undefined, { a: 'one', b: 'two' })).toEqual(['one', 'two']);
+    expect(secretValuesOf('smtp', { host: 'h', user: 'u', password: 'smtp-pw' })).toEqual(['smtp-pw']);
   });
 });

@@ -101,6 +101,55 @@ export const openAiCompatible = defineCredentialKind({
   secretFields: ['apiKey'],
 });
 
+const Port = z.string().regex(/^\d{1,5}$/, { error: 'A port number, e.g. 587' });
+
+export const hunterApi = defineCredentialKind({
+  kind: 'hunterApi',
+  displayName: 'Hunter.io',
+  description: 'API key of a Hunter.io account (Dashboard → API). Sent as the api_key query parameter.',
+  schema: z.object({
+    apiKey: z.string().min(1).describe('Hunter API key'),
+    baseUrl: z.url().default('https://api.hunter.io').describe('Base URL of the API (change only for a proxy or a test server)'),
+  }),
+  secretFields: ['apiKey'],
+});
+
+export const enrichmentApi = defineCredentialKind({
+  kind: 'enrichmentApi',
+  displayName: 'Enrichment API (Clearbit-style)',
+  description: 'A person/company lookup API over HTTP with an API key: Clearbit, or any service with the same shape.',
+  schema: z.object({
+    baseUrl: z.url().describe('Base URL the lookup paths are appended to, e.g. https://person.clearbit.com'),
+    apiKey: z.string().min(1).describe('API key'),
+    authStyle: z
+      .enum(['bearer', 'header', 'query'])
+      .default('bearer')
+      .describe('bearer: Authorization: Bearer <key>; header: the key in the header named below; query: the key in the query parameter named below'),
+    headerName: z.string().min(1).default('X-API-Key').describe('Header that carries the key (authStyle header)'),
+    queryName: z.string().min(1).default('api_key').describe('Query parameter that carries the key (authStyle query)'),
+  }),
+  secretFields: ['apiKey'],
+});
+
+export const smtp = defineCredentialKind({
+  kind: 'smtp',
+  displayName: 'SMTP (email sending)',
+  description: 'An SMTP server to send email through: host, port, TLS mode, login and the sender address.',
+  schema: z.object({
+    host: z.string().min(1).describe('SMTP server host, e.g. smtp.example.com'),
+    port: Port.default('587').describe('Port: usually 587 (STARTTLS), 465 (TLS) or 25'),
+    secure: z
+      .enum(['tls', 'starttls', 'none'])
+      .default('starttls')
+      .describe('tls: TLS from the first byte (port 465); starttls: upgrade and require TLS (587); none: never use TLS (local relays only)'),
+    user: z.string().default('').describe('Login user name (empty: no login)'),
+    password: z.string().default('').describe('Login password'),
+    fromAddress: z.email().describe('Sender address, e.g. ada@example.com'),
+    fromName: z.string().default('').describe('Sender name shown to recipients, e.g. Ada Lovelace'),
+  }),
+  secretFields: ['password'],
+});
+
 export const credentialKinds: readonly CredentialKind[] = [
   httpBasic,
   httpBearer,
@@ -109,6 +158,9 @@ export const credentialKinds: readonly CredentialKind[] = [
   oauth2ClientCredentials,
   hmacSecret,
   openAiCompatible,
+  hunterApi,
+  enrichmentApi,
+  smtp,
 ];
 
 export type CredentialKindName =
@@ -118,7 +170,10 @@ export type CredentialKindName =
   | 'httpQueryKey'
   | 'oauth2ClientCredentials'
   | 'hmacSecret'
-  | 'openAi';
+  | 'openAi'
+  | 'hunterApi'
+  | 'enrichmentApi'
+  | 'smtp';
 
 const byKind = new Map(credentialKinds.map((k) => [k.kind, k]));
 
