@@ -17,6 +17,7 @@ import {
   fieldErrorsFromIssues,
   initialValues,
   keepsStoredSecret,
+  mustFill,
   validateCredentialForm,
   type CredentialField,
   type StoredCredential,
@@ -163,41 +164,44 @@ function CredentialForm({ onClose, workspaceId, kinds, initialKind, kindFixed, e
         </>
       }
     >
-      {kindFixed ? null : (
-        <Field label="Kind">
-          <Select value={kind} onChange={(e) => chooseKind(e.target.value)} data-testid="credential-kind" className="w-full">
-            {kinds.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.displayName}
-              </option>
-            ))}
-          </Select>
+      {/* Long kinds (OAuth2) outgrow short screens: the fields scroll, title and buttons stay. */}
+      <div className="-mx-5 -my-1 flex max-h-[min(60vh,560px)] flex-col gap-4 overflow-y-auto px-5 py-1">
+        {kindFixed ? null : (
+          <Field label="Kind">
+            <Select value={kind} onChange={(e) => chooseKind(e.target.value)} data-testid="credential-kind" className="w-full">
+              {kinds.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.displayName}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Field label="Name" error={errors.$name} hint={kindFixed && kindInfo ? kindInfo.displayName : 'How nodes and people will refer to it'}>
+          <Input
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setNameTouched(true);
+            }}
+            maxLength={120}
+            data-autofocus
+            data-testid="credential-name"
+          />
         </Field>
-      )}
-      <Field label="Name" error={errors.$name} hint={kindFixed && kindInfo ? kindInfo.displayName : 'How nodes and people will refer to it'}>
-        <Input
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setNameTouched(true);
-          }}
-          maxLength={120}
-          data-autofocus
-          data-testid="credential-name"
-        />
-      </Field>
-      {fields.length ? <div className="h-px bg-line" aria-hidden /> : null}
-      {fields.map((field) => (
-        <CredentialInput
-          key={`${kind}:${field.name}`}
-          field={field}
-          value={values[field.name] ?? ''}
-          error={errors[field.name]}
-          keeps={keepsStoredSecret(field, existing?.stored)}
-          onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-        />
-      ))}
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+        {fields.length ? <div className="h-px bg-line" aria-hidden /> : null}
+        {fields.map((field) => (
+          <CredentialInput
+            key={`${kind}:${field.name}`}
+            field={field}
+            value={values[field.name] ?? ''}
+            error={errors[field.name]}
+            keeps={keepsStoredSecret(field, existing?.stored)}
+            onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+          />
+        ))}
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+      </div>
     </Dialog>
   );
 }
@@ -218,7 +222,7 @@ function CredentialInput({
   const label = (
     <>
       {field.label}
-      {field.required && !keeps && (field.minLength ?? 0) > 0 ? <span className="text-danger-text"> *</span> : null}
+      {mustFill(field) && !keeps ? <span className="text-danger-text"> *</span> : null}
       {!field.required ? <span className="font-normal text-faint"> (optional)</span> : null}
     </>
   );

@@ -12,6 +12,7 @@ import { cn } from '../../../lib/cn.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../../lib/format.ts';
 import { useTRPC, type RouterOutputs } from '../../../lib/trpc.ts';
+import { CompactButton } from '../versions/CompactButton.tsx';
 import { CredentialFormDialog } from './CredentialFormDialog.tsx';
 import { FlaskIcon, KeyIcon } from './settings-icons.tsx';
 import { useCredentialKinds } from './use-credential-kinds.ts';
@@ -86,10 +87,7 @@ export function CredentialsTab({ workspaceId, canEdit }: { workspaceId: string; 
                     </p>
                   </div>
                   {kind?.testable ? (
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      className="h-7 px-2 text-xs"
+                    <CompactButton
                       icon={<FlaskIcon size={13} />}
                       loading={testing}
                       disabled={!canEdit}
@@ -98,7 +96,7 @@ export function CredentialsTab({ workspaceId, canEdit }: { workspaceId: string; 
                       data-testid={`credential-test-${credential.name}`}
                     >
                       Test
-                    </Button>
+                    </CompactButton>
                   ) : null}
                   <Button
                     variant="ghost"

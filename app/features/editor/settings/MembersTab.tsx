@@ -48,7 +48,6 @@ export function MembersTab({ workspaceId, role, selfId }: { workspaceId: string;
           href={`/w/${workspaceId}/members`}
           variant="ghost"
           size="sm"
-          className="h-7 px-2 text-xs"
           icon={<ExternalIcon size={13} />}
           data-testid="members-page-link"
         >

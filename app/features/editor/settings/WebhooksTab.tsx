@@ -1,16 +1,18 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Alert } from '../../../components/Alert.tsx';
 import { Badge } from '../../../components/Badge.tsx';
 import { Button } from '../../../components/Button.tsx';
-import { CopyIcon } from '../../../components/Icons.tsx';
+import { CheckIcon, CopyIcon } from '../../../components/Icons.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { useToast } from '../../../components/Toast.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { copyText } from '../../../lib/download.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
+import { CompactButton } from '../versions/CompactButton.tsx';
 import { WebhookIcon } from './settings-icons.tsx';
 
 /** Webhook paths change as people edit the document; refresh while the tab is open. */
@@ -33,8 +35,17 @@ export function WebhooksTab({ workflowId, onOpenVersions }: { workflowId: string
   const toast = useToast();
   const hooks = useQuery(trpc.workflow.webhooks.queryOptions({ workflowId }, { refetchInterval: REFRESH_MS }));
 
-  const copy = async (url: string) => {
+  const [copied, setCopied] = useState<string | null>(null);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(null), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  // The button says "Copied" too: a toast shows beneath an open modal dialog.
+  const copy = async (nodeId: string, url: string) => {
     const ok = await copyText(url);
+    if (ok) setCopied(nodeId);
     toast(ok ? { tone: 'success', title: 'Copied', description: url } : { tone: 'error', title: 'Copy failed', description: 'Select the URL and copy it by hand.' });
   };
 
@@ -54,9 +65,9 @@ export function WebhooksTab({ workflowId, onOpenVersions }: { workflowId: string
             'No version is active, so these URLs do not answer yet. Activate a version to go live.'
           )}
         </p>
-        <Button variant="ghost" size="sm" className="h-7 shrink-0 px-2 text-xs" onClick={onOpenVersions} data-testid="webhooks-open-versions">
-          Versions
-        </Button>
+        <CompactButton onClick={onOpenVersions} data-testid="webhooks-open-versions">
+          Open versions
+        </CompactButton>
       </div>
 
       {list.length === 0 ? (
@@ -96,12 +107,13 @@ export function WebhooksTab({ workflowId, onOpenVersions }: { workflowId: string
                 <Button
                   variant="secondary"
                   size="sm"
-                  icon={<CopyIcon size={13} />}
-                  onClick={() => void copy(hook.url)}
+                  className="w-[86px]"
+                  icon={copied === hook.nodeId ? <CheckIcon size={13} className="text-success-text" /> : <CopyIcon size={13} />}
+                  onClick={() => void copy(hook.nodeId, hook.url)}
                   aria-label={`Copy the URL of ${hook.nodeName}`}
                   data-testid={`webhook-copy-${hook.nodeId}`}
                 >
-                  Copy
+                  {copied === hook.nodeId ? 'Copied' : 'Copy'}
                 </Button>
               </div>
               {!hook.live ? (

@@ -56,6 +56,11 @@ describe('validateCredentialForm', () => {
     });
   });
 
+  it('requires a URL field even without a minimum length', () => {
+    const errors = validateCredentialForm(fields, { tokenUrl: '', clientId: 'a', clientSecret: 'b', clientAuth: 'header' }, 'Auth0');
+    expect(errors).toEqual({ tokenUrl: 'Token URL is required' });
+  });
+
   it('lets a stored secret stay empty when editing', () => {
     const values = { tokenUrl: 'https://auth.example.com/token', clientId: 'app', clientSecret: '', clientAuth: 'body' };
     expect(validateCredentialForm(fields, values, 'Auth0', { fields: {}, secretsSet: ['clientSecret'] })).toEqual({});

@@ -99,8 +99,11 @@ export function initialValues(fields: readonly CredentialField[], stored?: Store
 export const keepsStoredSecret = (field: CredentialField, stored?: StoredCredential) =>
   field.secret && !!stored?.secretsSet.includes(field.name);
 
-/** Required with a minimum length: empty is not an answer (a required field without one may be ""). */
-const mustFill = (f: CredentialField) => f.required && (f.minLength ?? 0) > 0;
+/**
+ * Whether "" is no answer: a required field with a minimum length, or one whose format (URL,
+ * number) "" cannot meet. A required plain string may be "" (a password-less Basic auth).
+ */
+export const mustFill = (f: CredentialField) => f.required && ((f.minLength ?? 0) > 0 || f.control === 'url' || f.control === 'number');
 
 function isUrl(text: string): boolean {
   try {

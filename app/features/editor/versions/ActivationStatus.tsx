@@ -1,7 +1,7 @@
 'use client';
 
-import { Button } from '../../../components/Button.tsx';
 import { cn } from '../../../lib/cn.ts';
+import { CompactButton } from './CompactButton.tsx';
 import { PowerIcon } from './version-icons.tsx';
 
 type Props = {
@@ -31,17 +31,16 @@ export function ActivationStatus({ live, activeNumber, loaded, canEdit, deactiva
         </p>
       </div>
       {live && canEdit ? (
-        <Button
-          variant="secondary"
-          size="sm"
-          className="h-7 px-2.5 text-xs"
+        <CompactButton
+          tone="outline"
+          className="px-2.5"
           icon={<PowerIcon size={13} />}
           loading={deactivating}
           onClick={onDeactivate}
           data-testid="version-deactivate"
         >
           Deactivate
-        </Button>
+        </CompactButton>
       ) : null}
     </div>
   );

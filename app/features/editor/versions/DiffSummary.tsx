@@ -1,13 +1,15 @@
 'use client';
 
 import { useState } from 'react';
+import type * as Y from 'yjs';
 import { nodesOf } from '../../../../collab/workflow-doc.ts';
 import type { DefinitionDiff, NodeChange } from '../../../../collab/version-diff.ts';
 import type { WorkflowEdge, WorkflowNode } from '../../../../engine/definition.ts';
-import { Button } from '../../../components/Button.tsx';
 import { XIcon } from '../../../components/Icons.tsx';
 import { cn } from '../../../lib/cn.ts';
+import { canvasBridgeOf } from '../canvas/canvas-bridge.ts';
 import { useEditorSession } from '../session/editor-session.ts';
+import { CompactButton } from './CompactButton.tsx';
 import { nodeCounts } from './diff-overlay.ts';
 import { FieldDiff } from './FieldDiff.tsx';
 import { fieldRows } from './field-rows.ts';
@@ -65,7 +67,10 @@ export function DiffSummary({ version, diff, onHide }: { version: ComparedVersio
   const typeName = (type: string) => session.nodeTypes.get(type)?.displayName ?? type;
 
   const pick = (entry: NodeEntry) => {
-    if (entry.mark !== 'removed') session.store.getState().setSelection([entry.id]);
+    if (entry.mark !== 'removed') {
+      session.store.getState().setSelection([entry.id]);
+      centerOn(session.doc, entry.id);
+    }
     if (entry.mark === 'changed') setOpenId((id) => (id === entry.id ? null : entry.id));
   };
 
@@ -76,9 +81,9 @@ export function DiffSummary({ version, diff, onHide }: { version: ComparedVersio
           Changes since version {version.number}
           <span className="font-normal text-faint"> → now</span>
         </h3>
-        <Button variant="ghost" size="sm" className="-mr-2 h-7 px-2 text-xs" icon={<XIcon size={13} />} onClick={onHide} data-testid="diff-close">
+        <CompactButton className="-mr-2" icon={<XIcon size={13} />} onClick={onHide} data-testid="diff-close">
           Hide changes
-        </Button>
+        </CompactButton>
       </div>
       <p className="flex flex-wrap gap-x-3 gap-y-1 px-4 pt-1 pb-2.5 text-xs" data-testid="diff-counts">
         <Count n={counts.added} label="added" mark="added" />
@@ -160,4 +165,10 @@ function Count({ n, label, mark }: { n: number; label: string; mark: Mark }) {
       <span className="font-semibold tabular-nums">{n}</span> {label}
     </span>
   );
+}
+
+/** Brings a node into view when the canvas offers it (a `centerOn` on its bridge). */
+function centerOn(doc: Y.Doc, nodeId: string) {
+  const bridge = canvasBridgeOf(doc);
+  if (bridge && 'centerOn' in bridge && typeof bridge.centerOn === 'function') (bridge.centerOn as (id: string) => void)(nodeId);
 }

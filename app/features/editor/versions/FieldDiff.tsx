@@ -64,7 +64,7 @@ function LineDiff({ lines }: { lines: readonly LineDiffRow[] }) {
             ⋯ {line.count} unchanged {line.count === 1 ? 'line' : 'lines'}
           </div>
         ) : (
-          <div key={i} className={cn('flex min-w-max px-2 whitespace-pre', LINE_STYLE[line.op])}>
+          <div key={i} className={cn('flex px-2 whitespace-pre-wrap break-all', LINE_STYLE[line.op])}>
             <span className="w-3 shrink-0 select-none" aria-hidden>
               {LINE_SIGN[line.op]}
             </span>

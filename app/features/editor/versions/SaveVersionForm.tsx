@@ -23,10 +23,10 @@ export function SaveVersionForm({ canEdit, saving, onSave }: { canEdit: boolean;
         placeholder={canEdit ? 'What changed? (optional)' : 'Viewers cannot save versions'}
         aria-label="Version message"
         disabled={!canEdit}
-        className="h-8 min-w-0 flex-1 text-[13px]"
+        className="min-w-0 flex-1"
         data-testid="version-message"
       />
-      <Button type="submit" variant="primary" size="sm" icon={<SaveIcon size={14} />} loading={saving} disabled={!canEdit} data-testid="version-save">
+      <Button type="submit" variant="primary" icon={<SaveIcon size={14} />} loading={saving} disabled={!canEdit} data-testid="version-save">
         Save version
       </Button>
     </form>

@@ -2,10 +2,10 @@
 
 import type { ReactNode } from 'react';
 import { Badge } from '../../../components/Badge.tsx';
-import { Button } from '../../../components/Button.tsx';
 import { RestoreIcon } from '../../../components/Icons.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { formatDateTime, formatRelative } from '../../../lib/format.ts';
+import { CompactButton } from './CompactButton.tsx';
 import type { VersionItem } from './use-versions.ts';
 import { versionOrigin } from './version-origin.ts';
 import { BoltIcon, DiffIcon, PowerIcon } from './version-icons.tsx';
@@ -33,7 +33,7 @@ export function VersionRow({ version, now, active, compared, comparing, canEdit,
   return (
     <li
       className={cn(
-        'group relative border-b border-line px-4 py-2.5 last:border-b-0',
+        'relative border-b border-line px-4 py-2.5 last:border-b-0',
         compared ? 'bg-accent-soft/60' : 'hover:bg-subtle/70',
       )}
       data-testid={`version-row-${n}`}
@@ -92,12 +92,7 @@ export function VersionRow({ version, now, active, compared, comparing, canEdit,
           </p>
         </div>
       </div>
-      <div
-        className={cn(
-          'mt-1.5 -mb-0.5 ml-[42px] flex flex-wrap items-center gap-1 transition-opacity',
-          compared || switching === 'this' ? 'opacity-100' : 'opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100',
-        )}
-      >
+      <div className="mt-1 -mb-0.5 ml-[34px] flex flex-wrap items-center gap-0.5">
         <RowAction
           icon={<DiffIcon size={13} />}
           onClick={onToggleDiff}
@@ -149,10 +144,10 @@ function RowAction({
   title?: string;
 }) {
   return (
-    <Button
-      variant="ghost"
-      size="sm"
-      className={cn('h-6 gap-1 px-1.5 text-xs', pressed && 'bg-accent-soft text-accent-text hover:bg-accent-soft hover:text-accent-text')}
+    <CompactButton
+      tone={pressed ? 'pressed' : 'ghost'}
+      height="h-6"
+      className="px-1.5"
       icon={icon}
       onClick={onClick}
       disabled={disabled}
@@ -163,6 +158,6 @@ function RowAction({
       data-testid={testId}
     >
       {children}
-    </Button>
+    </CompactButton>
   );
 }
