@@ -20,7 +20,6 @@ import { formatDuration, statusLabel, statusTone } from './run-format.ts';
 import { BracesIcon, RetryIcon, TableIcon } from './run-icons.tsx';
 import { jsonOf } from './item-table.ts';
 import { isRunActive } from './run-overlay.ts';
-import { runsStoreOf } from './runs-store.ts';
 import { useRunActions } from './use-run-actions.ts';
 
 type DataView = 'json' | 'table';
@@ -36,14 +35,7 @@ export function NodeInspector() {
   useInspectOnSelect();
   const nodeId = useEditorStore((s) => s.inspectNodeId);
   const overlay = useEditorStore((s) => s.overlay);
-  const store = useEditorSession().store;
-  const open = nodeId !== null && overlay !== null;
-
-  useEffect(() => {
-    if (!open) runsStoreOf(store).setState({ inspectorHeight: 0 });
-  }, [open, store]);
-
-  if (!open) return null;
+  if (nodeId === null || overlay === null) return null;
   return <InspectorDrawer key={`${overlay.runId}:${nodeId}`} nodeId={nodeId} runId={overlay.runId} node={overlay.nodes[nodeId] ?? null} />;
 }
 
@@ -72,20 +64,22 @@ function InspectorDrawer({ nodeId, runId, node }: { nodeId: string; runId: strin
   const [pickedAttempt, setPickedAttempt] = useState<number | null>(null);
   const drawer = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    runsStoreOf(store).setState({ inspectorHeight: height });
-  }, [height, store]);
-
   const query = useQuery(trpc.run.get.queryOptions({ workflowId, runId }));
-  // A live node's data changes with its status: read the run again when it does.
-  const nodeState = node ? `${node.status}:${node.attempt ?? 0}` : '';
-  const { refetch } = query;
-  const firstState = useRef(nodeState);
-  useEffect(() => {
-    if (nodeState !== firstState.current) void refetch();
-  }, [nodeState, refetch]);
-
   const attempts = useMemo(() => (query.data ? attemptsOf(query.data.nodeRuns, nodeId) : []), [query.data, nodeId]);
+
+  // The painted state can be ahead of the stored copy (a live run moves on): read the run again,
+  // once per state the overlay shows that the copy does not.
+  const stored = attempts.at(-1);
+  const behind = node !== null && query.data !== undefined && !sameNodeState(node, stored);
+  const nodeState = node ? `${node.status}:${node.attempt ?? 0}` : '';
+  const asked = useRef(new Set<string>());
+  const { refetch, isFetching } = query;
+  useEffect(() => {
+    if (!behind || isFetching || asked.current.has(nodeState)) return;
+    asked.current.add(nodeState);
+    void refetch();
+  }, [behind, isFetching, nodeState, refetch]);
+
   const current = attempts.find((a) => a.attempt === pickedAttempt) ?? attempts.at(-1) ?? null;
   const runStatus = query.data?.run.status;
   const canRerun = !readOnly && runStatus !== undefined && !isRunActive(runStatus) && label.exists;
@@ -238,6 +232,13 @@ function InspectorDrawer({ nodeId, runId, node }: { nodeId: string; runId: strin
       </div>
     </section>
   );
+}
+
+/** Whether a stored node run matches what the overlay paints (overlay "retrying" is stored as "pending"). */
+function sameNodeState(node: NodeOverlay, stored: { status: string; attempt: number } | undefined): boolean {
+  if (!stored) return false;
+  const status = node.status === 'retrying' ? 'pending' : node.status;
+  return stored.status === status && (node.attempt === undefined || stored.attempt === node.attempt);
 }
 
 function ViewTab({ active, onClick, testId, icon, children }: { active: boolean; onClick: () => void; testId: string; icon: ReactNode; children: ReactNode }) {

@@ -11,7 +11,7 @@ import { closeReplay, openReplay } from './replay-control.ts';
 import { REPLAY_SPEEDS, seqFraction, stepIndexAt, type ReplaySpeed, type ReplayTick } from './replay-timeline.ts';
 import { formatDuration, shortRunId, statusLabel, statusTone } from './run-format.ts';
 import { PauseIcon, PlayIcon, PresentIcon, SkipEndIcon, StepBackIcon, StepForwardIcon } from './run-icons.tsx';
-import { runsStoreOf, useRunsStore } from './runs-store.ts';
+import { runsStoreOf } from './runs-store.ts';
 import { presenterFor, type Presenter } from './presenters.ts';
 import { usePresenters } from './use-presenters.ts';
 import { useReplay } from './use-replay.ts';
@@ -24,11 +24,19 @@ export function ReplayBar() {
   const presenters = usePresenters();
   useFollowPresenter(presenters);
   const replay = useReplay();
+  const followingUserId = useEditorStore((s) => s.followingUserId);
+  if (!replay.replay && presenters.length === 0) return null;
+  // Top centre, under the "Following …" pill when there is one; the bottom belongs to the canvas tools and the inspector.
   return (
-    <>
-      <PresenterChips presenters={presenters} />
+    <div
+      className={cn(
+        'pointer-events-none absolute left-1/2 z-[8] flex w-[min(680px,calc(100%-24px))] -translate-x-1/2 flex-col items-center gap-2 *:pointer-events-auto',
+        followingUserId ? 'top-11' : 'top-3',
+      )}
+    >
       {replay.replay ? <ReplayControls replay={replay} presenters={presenters} /> : null}
-    </>
+      <PresenterChips presenters={presenters} />
+    </div>
   );
 }
 
@@ -54,7 +62,7 @@ function PresenterChips({ presenters }: { presenters: readonly Presenter[] }) {
   const shown = presenters.filter((p, i) => p.userId !== followingUserId && presenters.findIndex((q) => q.userId === p.userId) === i);
   if (shown.length === 0) return null;
   return (
-    <div className={cn('absolute left-1/2 z-[7] flex -translate-x-1/2 flex-col items-center gap-1.5', followingUserId ? 'top-11' : 'top-3')}>
+    <>
       {shown.map((p) => (
         <div
           key={p.clientId}
@@ -79,7 +87,7 @@ function PresenterChips({ presenters }: { presenters: readonly Presenter[] }) {
           </button>
         </div>
       ))}
-    </div>
+    </>
   );
 }
 
@@ -89,7 +97,6 @@ function ReplayControls({ replay, presenters }: { replay: Replay; presenters: re
   const { replay: state, run, timeline, events } = replay;
   const followingUserId = useEditorStore((s) => s.followingUserId);
   const view = useEditorStore((s) => s.view);
-  const inspectorHeight = useRunsStore((s) => s.inspectorHeight);
   const shownStatus = useEditorStore((s) => (s.overlay?.source === 'replay' && s.overlay.runId === state?.runId ? s.overlay.runStatus : null));
   if (!state) return null;
   const seq = state.seq ?? timeline.lastSeq;
@@ -102,8 +109,7 @@ function ReplayControls({ replay, presenters }: { replay: Replay; presenters: re
 
   return (
     <div
-      className="absolute left-1/2 z-[8] w-[min(680px,calc(100%-24px))] -translate-x-1/2 animate-pop-in rounded-xl border border-line bg-surface shadow-pop"
-      style={{ bottom: inspectorHeight + 12 }}
+      className="w-full animate-pop-in rounded-xl border border-line bg-surface shadow-pop"
       data-testid="replay-bar"
       data-run-id={state.runId}
       data-seq={seq}

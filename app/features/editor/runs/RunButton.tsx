@@ -5,8 +5,9 @@ import type * as Y from 'yjs';
 import { nodesOf, NodeField } from '../../../../collab/index.ts';
 import { Button, buttonClass } from '../../../components/Button.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
-import { useDocValue, useEditorSession } from '../session/editor-session.ts';
-import { BracesIcon, PlayIcon, StopIcon } from './run-icons.tsx';
+import { cn } from '../../../lib/cn.ts';
+import { useDocValue, useEditorSession, useEditorStore } from '../session/editor-session.ts';
+import { BracesIcon, HistoryIcon, PlayIcon, StopIcon } from './run-icons.tsx';
 import { RunWithInputDialog } from './RunWithInputDialog.tsx';
 import { useRunActions } from './use-run-actions.ts';
 import { useRunsStore } from './runs-store.ts';
@@ -27,6 +28,38 @@ const VIEWER_HINT = 'Viewers cannot run workflows';
  * queued or running, whoever started it, it shows progress and a Cancel button instead.
  */
 export function RunButton() {
+  return (
+    <div className="flex items-center gap-1.5">
+      <RunsToggle />
+      <RunControls />
+    </div>
+  );
+}
+
+/** Opens the run history in the side panel (viewers too: history is read-only). */
+function RunsToggle() {
+  const panel = useEditorStore((s) => s.panel);
+  const openPanel = useEditorStore((s) => s.openPanel);
+  const open = panel === 'runs';
+  return (
+    <button
+      type="button"
+      onClick={() => openPanel(open ? null : 'runs')}
+      aria-pressed={open}
+      aria-label="Run history"
+      title="Run history"
+      className={cn(
+        'flex size-8 items-center justify-center rounded-md transition-colors',
+        open ? 'bg-accent-soft text-accent-text' : 'text-muted hover:bg-hover hover:text-fg',
+      )}
+      data-testid="runs-toggle"
+    >
+      <HistoryIcon size={16} />
+    </button>
+  );
+}
+
+function RunControls() {
   const { readOnly } = useEditorSession();
   const live = useRunsStore((s) => s.live);
   const webhook = useDocValue(hasWebhookTrigger);

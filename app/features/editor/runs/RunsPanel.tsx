@@ -145,7 +145,7 @@ function RunRow({ run, now }: { run: RunSummary; now: number }) {
             {statusLabel(status)}
           </button>
           <span className="text-[12px] text-faint">· {triggerLabel(run.trigger)}</span>
-          {live ? (
+          {live && active ? (
             <Badge tone="accent" className="h-4 px-1.5 text-[10px]">
               Live
             </Badge>

@@ -19,8 +19,8 @@ export interface LiveFollowerDeps {
   /** The workflow's newest run, if any. */
   newestRun(): Promise<{ id: string; status: string } | null>;
   onTrack(track: RunTrack): void;
-  /** A run started, waited or finished: lists of runs are stale. */
-  onRunsChanged(): void;
+  /** A run started, waited or finished (`runId`), or anything may have (after a reconnect): stored copies are stale. */
+  onRunsChanged(runId?: string): void;
 }
 
 const LIST_CHANGING: ReadonlySet<RunEvent['type']> = new Set(['run.started', 'run.resumed', 'run.waiting', 'run.finished']);
@@ -55,7 +55,7 @@ export class LiveRunFollower {
 
   receive(event: RunEvent): void {
     if (this.closed) return;
-    if (LIST_CHANGING.has(event.type)) this.deps.onRunsChanged();
+    if (LIST_CHANGING.has(event.type)) this.deps.onRunsChanged(event.runId);
     if (this.isNewer(event.runId)) {
       this.switchTo(event.runId);
       this.add([event]);

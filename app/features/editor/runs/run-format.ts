@@ -60,5 +60,6 @@ export const shortRunId = (runId: string): string => runId.replace(/-/g, '').sli
 /** Run duration: finished − started, or so far for a run still going (null before it starts). */
 export function runDuration(run: { startedAt: Date | null; finishedAt: Date | null }, now = Date.now()): number | null {
   if (!run.startedAt) return null;
-  return (run.finishedAt?.getTime() ?? now) - run.startedAt.getTime();
+  // A clock that ticks coarsely can lag a run that just started: never show a negative time.
+  return Math.max(0, (run.finishedAt?.getTime() ?? now) - run.startedAt.getTime());
 }

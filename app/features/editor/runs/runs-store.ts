@@ -26,8 +26,6 @@ export interface RunsUiState {
   replay: ReplayState | null;
   /** Set by useLiveRuns: makes the live overlay follow a run (the one this tab just started). */
   followLive: ((runId: string, base?: Readonly<Record<string, NodeOverlay>>) => void) | null;
-  /** Height of the node inspector drawer (0 when closed): the replay bar sits above it. */
-  inspectorHeight: number;
   setLive(overlay: RunOverlay | null): void;
   openReplay(runId: string, options?: { seq?: number | null; followed?: boolean }): void;
   patchReplay(patch: Partial<ReplayState>): void;
@@ -39,7 +37,6 @@ function createRunsStore() {
     live: null,
     replay: null,
     followLive: null,
-    inspectorHeight: 0,
     setLive: (live) => set({ live }),
     openReplay: (runId, options = {}) =>
       set((s) => ({

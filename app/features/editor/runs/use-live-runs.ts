@@ -73,7 +73,11 @@ export function useLiveRuns(): void {
         pending = track.overlay;
         frame ||= requestAnimationFrame(paint);
       },
-      onRunsChanged: refreshLists,
+      onRunsChanged: (runId) => {
+        refreshLists();
+        // An open replay or inspector of that run reads it again (queries are otherwise fresh for a while).
+        void queryClient.invalidateQueries(runId ? trpc.run.get.queryFilter({ workflowId, runId }) : trpc.run.get.pathFilter());
+      },
     });
 
     socket.on('connect', () => void follower.connected());

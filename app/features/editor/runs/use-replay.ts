@@ -67,8 +67,10 @@ export function useReplay() {
     }
     if (!data || viewSetFor.current === runId) return;
     viewSetFor.current = runId;
+    // Both sides through the schema, so defaults a stored version spells out compare equal to omitted ones.
     const parsed = parseDefinition(data.run.version.definition);
-    if (!parsed.ok || sameDefinition(parsed.definition, definitionFromDoc(doc))) return;
+    const live = parseDefinition(definitionFromDoc(doc));
+    if (!parsed.ok || (live.ok && sameDefinition(parsed.definition, live.definition))) return;
     store.getState().setView({ kind: 'definition', definition: parsed.definition, label: replayViewLabel(data.run.version.number, shortRunId(runId)) });
   }, [runId, data, doc, store]);
 
