@@ -3,6 +3,7 @@ import { aggregate } from './aggregate.ts';
 import { aiChat } from './ai-chat.ts';
 import { code } from './code.ts';
 import { filter } from './filter.ts';
+import { htmlExtract } from './html-extract.ts';
 import { httpRequest } from './http-request.ts';
 import { ifNode } from './if.ts';
 import { manualTrigger } from './manual-trigger.ts';
@@ -38,6 +39,7 @@ export const CoreNodeType = {
   RssRead: 'core.rssRead',
   RssFeedTrigger: 'core.rssFeedTrigger',
   AiChat: 'ai.chat',
+  HtmlExtract: 'core.htmlExtract',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -60,6 +62,7 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   rssRead,
   rssFeedTrigger,
   aiChat,
+  htmlExtract,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -67,6 +70,7 @@ export {
   aiChat,
   code,
   filter,
+  htmlExtract,
   httpRequest,
   ifNode,
   manualTrigger,
