@@ -5,6 +5,7 @@ import { code } from './code.ts';
 import { filter } from './filter.ts';
 import { htmlExtract } from './html-extract.ts';
 import { httpRequest } from './http-request.ts';
+import { hunter } from './hunter.ts';
 import { ifNode } from './if.ts';
 import { manualTrigger } from './manual-trigger.ts';
 import { merge } from './merge.ts';
@@ -40,6 +41,7 @@ export const CoreNodeType = {
   RssFeedTrigger: 'core.rssFeedTrigger',
   AiChat: 'ai.chat',
   HtmlExtract: 'core.htmlExtract',
+  Hunter: 'outreach.hunter',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -63,6 +65,7 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   rssFeedTrigger,
   aiChat,
   htmlExtract,
+  hunter,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -72,6 +75,7 @@ export {
   filter,
   htmlExtract,
   httpRequest,
+  hunter,
   ifNode,
   manualTrigger,
   merge,
