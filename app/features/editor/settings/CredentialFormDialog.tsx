@@ -22,6 +22,7 @@ import {
   type CredentialField,
   type StoredCredential,
 } from './credential-form-model.ts';
+import { NestedDialogBoundary } from './NestedDialogBoundary.tsx';
 import { useCredentialKinds, type CredentialKindInfo } from './use-credential-kinds.ts';
 
 export type CredentialFormDialogProps = {
@@ -41,7 +42,11 @@ export type CredentialFormDialogProps = {
  */
 export function CredentialFormDialog(props: CredentialFormDialogProps) {
   if (!props.open) return null;
-  return <Loader key={props.credentialId ?? `new:${props.kind ?? ''}`} {...props} />;
+  return (
+    <NestedDialogBoundary>
+      <Loader key={props.credentialId ?? `new:${props.kind ?? ''}`} {...props} />
+    </NestedDialogBoundary>
+  );
 }
 
 function Loader({ onClose, workspaceId, kind, credentialId, onSaved }: CredentialFormDialogProps) {

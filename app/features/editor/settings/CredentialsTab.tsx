@@ -15,6 +15,7 @@ import { useTRPC, type RouterOutputs } from '../../../lib/trpc.ts';
 import { CompactButton } from '../versions/CompactButton.tsx';
 import { CredentialFormDialog } from './CredentialFormDialog.tsx';
 import { FlaskIcon, KeyIcon } from './settings-icons.tsx';
+import { NestedDialogBoundary } from './NestedDialogBoundary.tsx';
 import { useCredentialKinds } from './use-credential-kinds.ts';
 
 type Credential = RouterOutputs['credential']['list'][number];
@@ -146,20 +147,22 @@ export function CredentialsTab({ workspaceId, canEdit }: { workspaceId: string; 
         {...(form?.credentialId ? { credentialId: form.credentialId } : {})}
         onSaved={(id) => setResults(({ [id]: _dropped, ...rest }) => rest)}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        onClose={() => setDeleting(null)}
-        title={`Delete ${deleting?.name ?? ''}?`}
-        description="Nodes that use it will fail until they are given another credential. This cannot be undone."
-        confirmLabel="Delete credential"
-        onConfirm={async () => {
-          if (!deleting) return;
-          const name = deleting.name;
-          await remove.mutateAsync({ workspaceId, credentialId: deleting.id });
-          await queryClient.invalidateQueries(trpc.credential.list.pathFilter());
-          toast({ tone: 'success', title: `Deleted “${name}”` });
-        }}
-      />
+      <NestedDialogBoundary>
+        <ConfirmDialog
+          open={deleting !== null}
+          onClose={() => setDeleting(null)}
+          title={`Delete ${deleting?.name ?? ''}?`}
+          description="Nodes that use it will fail until they are given another credential. This cannot be undone."
+          confirmLabel="Delete credential"
+          onConfirm={async () => {
+            if (!deleting) return;
+            const name = deleting.name;
+            await remove.mutateAsync({ workspaceId, credentialId: deleting.id });
+            await queryClient.invalidateQueries(trpc.credential.list.pathFilter());
+            toast({ tone: 'success', title: `Deleted “${name}”` });
+          }}
+        />
+      </NestedDialogBoundary>
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function SaveVersionForm({ canEdit, saving, onSave }: { canEdit: boolean;
         value={message}
         onChange={(e) => setMessage(e.target.value)}
         maxLength={500}
-        placeholder={canEdit ? 'What changed? (optional)' : 'Viewers cannot save versions'}
+        placeholder={canEdit ? 'What changed? (optional)' : 'View only'}
         aria-label="Version message"
         disabled={!canEdit}
         className="min-w-0 flex-1"

@@ -49,7 +49,7 @@ export function useVersionSync(): void {
             ? 'You (in another tab)'
             : ([...readPeers(awareness.getStates() as Map<number, Record<string, unknown>>).values()].find((p) => p.user.id === notice.userId)?.user.name ??
               'Someone');
-        toast({ tone: 'info', title: `${who} restored version ${notice.versionNumber}`, description: 'The draft before it was saved as a version.' });
+        toast({ tone: 'info', title: `${who} restored version ${notice.versionNumber}`, description: 'The canvas now shows it for everyone.' });
       };
       provider.on('stateless', listener);
       installed.set(provider, { count: 1, listener });
