@@ -2,6 +2,7 @@ import type { AnyNodeDefinition } from '../node-api.ts';
 import { aggregate } from './aggregate.ts';
 import { aiChat } from './ai-chat.ts';
 import { code } from './code.ts';
+import { enrich } from './enrich-person.ts';
 import { filter } from './filter.ts';
 import { htmlExtract } from './html-extract.ts';
 import { httpRequest } from './http-request.ts';
@@ -42,6 +43,7 @@ export const CoreNodeType = {
   AiChat: 'ai.chat',
   HtmlExtract: 'core.htmlExtract',
   Hunter: 'outreach.hunter',
+  Enrich: 'outreach.enrich',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -66,12 +68,14 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   aiChat,
   htmlExtract,
   hunter,
+  enrich,
 ] as readonly AnyNodeDefinition[];
 
 export {
   aggregate,
   aiChat,
   code,
+  enrich,
   filter,
   htmlExtract,
   httpRequest,
