@@ -137,6 +137,7 @@ function InspectorDrawer({ nodeId, runId, node }: { nodeId: string; runId: strin
           </span>
         ) : null}
         {meta.reusedFrom ? <span className="text-[12px] text-faint">reused from the earlier run</span> : null}
+        <UsageLabel usage={meta.usage} />
         {attempts.length > 1 ? (
           <div className="flex items-center gap-0.5 rounded-md bg-subtle p-0.5" role="radiogroup" aria-label="Attempt">
             {attempts.map((a) => (
@@ -351,4 +352,24 @@ function useNodeLabel(nodeId: string): { name: string; typeName: string | null; 
     typeName: type ? (nodeTypes.get(type)?.displayName ?? type) : null,
     exists: type !== null,
   };
+}
+
+/** Tokens and estimated cost of an AI node run, e.g. "1,240 tokens · ~$0.0004 · gpt-4o-mini". */
+function UsageLabel({ usage }: { usage: Record<string, unknown> | undefined }) {
+  if (!usage) return null;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const tokens = num(usage.promptTokens) + num(usage.completionTokens);
+  const cost = typeof usage.costUsd === 'number' ? `~$${usage.costUsd < 0.01 ? usage.costUsd.toFixed(4) : usage.costUsd.toFixed(2)}` : 'cost unknown';
+  const model = typeof usage.model === 'string' ? usage.model : '';
+  const calls = num(usage.calls);
+  return (
+    <span
+      className="truncate text-[12px] text-muted tabular-nums"
+      data-testid="inspector-usage"
+      title={`${num(usage.promptTokens)} prompt + ${num(usage.completionTokens)} completion tokens in ${calls} call${calls === 1 ? '' : 's'}`}
+    >
+      {tokens.toLocaleString('en')} tokens · {cost}
+      {model ? ` · ${model}` : ''}
+    </span>
+  );
 }
