@@ -11,6 +11,7 @@ import { ifNode } from './if.ts';
 import { manualTrigger } from './manual-trigger.ts';
 import { merge } from './merge.ts';
 import { noOp } from './no-op.ts';
+import { outreachEventTrigger } from './outreach-event-trigger.ts';
 import { respondToWebhook } from './respond-to-webhook.ts';
 import { rssFeedTrigger } from './rss-feed-trigger.ts';
 import { rssRead } from './rss-read.ts';
@@ -44,6 +45,7 @@ export const CoreNodeType = {
   HtmlExtract: 'core.htmlExtract',
   Hunter: 'outreach.hunter',
   Enrich: 'outreach.enrich',
+  OutreachEventTrigger: 'outreach.eventTrigger',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -69,6 +71,7 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   htmlExtract,
   hunter,
   enrich,
+  outreachEventTrigger,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -84,6 +87,7 @@ export {
   manualTrigger,
   merge,
   noOp,
+  outreachEventTrigger,
   respondToWebhook,
   rssFeedTrigger,
   rssRead,
