@@ -16,6 +16,7 @@ import { respondToWebhook } from './respond-to-webhook.ts';
 import { rssFeedTrigger } from './rss-feed-trigger.ts';
 import { rssRead } from './rss-read.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
+import { sendEmail } from './send-email.ts';
 import { set } from './set.ts';
 import { splitInBatches } from './split-in-batches.ts';
 import { switchNode } from './switch.ts';
@@ -46,6 +47,7 @@ export const CoreNodeType = {
   Hunter: 'outreach.hunter',
   Enrich: 'outreach.enrich',
   OutreachEventTrigger: 'outreach.eventTrigger',
+  SendEmail: 'outreach.sendEmail',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -72,6 +74,7 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   hunter,
   enrich,
   outreachEventTrigger,
+  sendEmail,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -92,6 +95,7 @@ export {
   rssFeedTrigger,
   rssRead,
   scheduleTrigger,
+  sendEmail,
   set,
   splitInBatches,
   switchNode,
