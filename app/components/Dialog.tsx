@@ -94,7 +94,8 @@ export function Dialog({ open, onClose, title, description, children, footer, on
       )}
       onCancel={(event) => {
         event.preventDefault();
-        requestClose();
+        // A nested dialog's Escape bubbles here too: only close the one it was meant for.
+        if (event.target === event.currentTarget) requestClose();
       }}
       onMouseDown={(event) => {
         pressedBackdrop.current = event.target === event.currentTarget;

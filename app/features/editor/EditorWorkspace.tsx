@@ -14,6 +14,7 @@ import { ReplayBar } from './runs/ReplayBar.tsx';
 import { RunsPanel } from './runs/RunsPanel.tsx';
 import { useLiveRuns } from './runs/use-live-runs.ts';
 import { useEditorStore } from './session/editor-session.ts';
+import { useVersionSync } from './versions/use-version-sync.ts';
 import { VersionsPanel } from './versions/VersionsPanel.tsx';
 
 const TABS: { id: SidePanel; label: string }[] = [
@@ -27,6 +28,7 @@ const TABS: { id: SidePanel; label: string }[] = [
 export function EditorWorkspace() {
   useLiveRuns();
   useWorkflowAnalysis();
+  useVersionSync();
   const paletteOpen = useEditorStore((s) => s.paletteOpen);
   const panel = useEditorStore((s) => s.panel);
 
