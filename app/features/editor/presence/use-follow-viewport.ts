@@ -1,8 +1,8 @@
 import { useReactFlow, useStore, useStoreApi, type Viewport } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useEditorSession, useEditorStore } from '../session/editor-session.ts';
 import { pickFollowTarget } from './peers.ts';
-import { usePresence } from './use-presence.ts';
+import { presenceStoreFor } from './presence-store.ts';
 
 /** Easing into the followed view when following starts, then per streamed update. */
 const JOIN_MS = 350;
@@ -29,15 +29,11 @@ function isEditable(target: EventTarget | null): boolean {
 export function useFollowViewport(): void {
   const { store } = useEditorSession();
   const followingUserId = useEditorStore((s) => s.followingUserId);
-  const peers = usePresence('peers');
+  const { present, viewport } = useFollowTarget(followingUserId);
   const { setViewport } = useReactFlow();
   const storeApi = useStoreApi();
   const domNode = useStore((s) => s.domNode);
   const applied = useRef<{ userId: string; viewport: Viewport } | null>(null);
-
-  const target = followingUserId ? pickFollowTarget(peers, followingUserId) : null;
-  const viewport = target?.state.viewport ?? null;
-  const present = target !== null;
 
   useEffect(() => {
     if (!followingUserId) applied.current = null;
@@ -91,4 +87,28 @@ export function useFollowViewport(): void {
       window.removeEventListener('keydown', onKey, true);
     };
   }, [followingUserId, domNode, storeApi, store]);
+}
+
+type FollowTarget = { present: boolean; viewport: Viewport | null };
+const NO_TARGET: FollowTarget = { present: false, viewport: null };
+
+/**
+ * Whether the followed person is here and their viewport, as one value that changes only when
+ * those do (not with every cursor move), so following re-renders nothing while they sit still.
+ */
+function useFollowTarget(userId: string | null): FollowTarget {
+  const { awareness, self } = useEditorSession();
+  const store = presenceStoreFor(awareness, self.id);
+  const getSnapshot = useMemo(() => {
+    let last = NO_TARGET;
+    return () => {
+      const target = userId ? pickFollowTarget(store.getSnapshot().peers, userId) : null;
+      const viewport = target?.state.viewport ?? null;
+      const next = { present: target !== null, viewport };
+      const same = next.present === last.present && (viewport === last.viewport || (!!viewport && sameViewport(viewport, last.viewport)));
+      if (!same) last = next;
+      return last;
+    };
+  }, [store, userId]);
+  return useSyncExternalStore(store.subscribe, getSnapshot, () => NO_TARGET);
 }
