@@ -17,6 +17,7 @@ import { rssFeedTrigger } from './rss-feed-trigger.ts';
 import { rssRead } from './rss-read.ts';
 import { scheduleTrigger } from './schedule-trigger.ts';
 import { sendEmail } from './send-email.ts';
+import { sendWindow } from './send-window.ts';
 import { set } from './set.ts';
 import { splitInBatches } from './split-in-batches.ts';
 import { switchNode } from './switch.ts';
@@ -48,6 +49,7 @@ export const CoreNodeType = {
   Enrich: 'outreach.enrich',
   OutreachEventTrigger: 'outreach.eventTrigger',
   SendEmail: 'outreach.sendEmail',
+  SendWindow: 'outreach.sendWindow',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -75,6 +77,7 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   enrich,
   outreachEventTrigger,
   sendEmail,
+  sendWindow,
 ] as readonly AnyNodeDefinition[];
 
 export {
@@ -96,6 +99,7 @@ export {
   rssRead,
   scheduleTrigger,
   sendEmail,
+  sendWindow,
   set,
   splitInBatches,
   switchNode,
