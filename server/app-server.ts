@@ -18,6 +18,7 @@ import { createHealthHandlers } from './http/health.ts';
 import { sendJson } from './http/send-json.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, routeLabel } from './metrics/metrics.ts';
+import { createOutreachHttpHandler, INBOUND_PREFIX, TRACKING_PREFIX } from './outreach/tracking-handler.ts';
 import { createLiveEvents, REALTIME_PATH } from './realtime/live-events.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 import { loadSecrets } from './secrets.ts';
@@ -131,6 +132,7 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       work: options.work ?? !config.redisUrl,
       schedules: true,
       ...(options.httpAllowList ? { httpAllowList: options.httpAllowList } : {}),
+      publicUrl,
     });
     live = createLiveEvents({ db: db.prisma, bus: runtime.bus, resolveUser, logger: log });
     const webhookHandler = createWebhookHandler({
@@ -143,6 +145,7 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       ...(options.webhookMaxBodyBytes ? { maxBodyBytes: options.webhookMaxBodyBytes } : {}),
       ...(options.webhookResponseTimeoutMs ? { responseTimeoutMs: options.webhookResponseTimeoutMs } : {}),
     });
+    const outreachHandler = createOutreachHttpHandler({ service: runtime.outreach, limiter: runtime.limiter, logger: log });
     const authHandler = toNodeHandler(auth);
     const trpcHandler = createHTTPHandler({
       router: appRouter,
@@ -174,6 +177,12 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       if (path.startsWith(HOOKS_PREFIX)) {
         return void webhookHandler(req, res).catch((err: unknown) => {
           log.error('webhook failure', { path, err });
+          if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error' } });
+        });
+      }
+      if (path.startsWith(TRACKING_PREFIX) || path.startsWith(INBOUND_PREFIX)) {
+        return void outreachHandler(req, res).catch((err: unknown) => {
+          log.error('outreach endpoint failure', { path, err });
           if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error' } });
         });
       }

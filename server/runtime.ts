@@ -3,8 +3,10 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createDefaultRegistry } from '../engine/registry.ts';
 import { createCopilotService } from './copilot/copilot-service.ts';
 import { createCredentialService } from './credentials/credential-service.ts';
+import { PrismaDataTableStore } from './data-tables/prisma-data-table-store.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics/metrics.ts';
+import { createOutreachService, type OutreachService } from './outreach/outreach-service.ts';
 import { BullRunQueue } from './queue/bullmq-queue.ts';
 import { MemoryRunQueue } from './queue/memory-queue.ts';
 import type { RunQueue } from './queue/run-queue.ts';
@@ -38,6 +40,8 @@ export type RuntimeOptions = {
   /** Scaled mode: how often to re-enqueue runs the queue lost, and how old a queued run must be. */
   reconcileEveryMs?: number;
   reconcileOlderThanMs?: number;
+  /** Base of outreach tracking URLs (pixels, click links, inbound webhook). Default http://localhost:3000. */
+  publicUrl?: string;
 };
 
 /** The execution side of the app: queue, bus, run service, scheduler — embedded or on Redis. */
@@ -61,6 +65,8 @@ export async function createRuntime(opts: RuntimeOptions) {
     limiter = new MemoryRateLimiter();
   }
   const registry = createDefaultRegistry();
+  // Created right after the run service, which it starts event-triggered runs through.
+  let outreach: OutreachService | null = null;
   const runs = new RunService({
     db: opts.db,
     queue,
@@ -71,7 +77,19 @@ export async function createRuntime(opts: RuntimeOptions) {
     ...(opts.execCheckpoint ? { execCheckpoint: opts.execCheckpoint } : {}),
     ...(opts.metrics ? { metrics: opts.metrics.runs, onNodeFinished: opts.metrics.observeNode } : {}),
     ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}),
+    services: (run) => ({
+      dataTables: new PrismaDataTableStore(opts.db, run.workspaceId),
+      ...(outreach ? { outreach: outreach.trackerFor(run) } : {}),
+    }),
   });
+  const outreachService = createOutreachService({
+    db: opts.db,
+    encryptionKey: opts.encryptionKey,
+    publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+    runs,
+    logger: opts.logger.child({ mod: 'outreach' }),
+  });
+  outreach = outreachService;
   if (opts.work) {
     queue.work((job, signal) => runs.process(job.executionId, signal), { concurrency: opts.workerConcurrency ?? 20 });
     // Embedded: nothing else can own runs left running by a previous process.
@@ -119,6 +137,7 @@ export async function createRuntime(opts: RuntimeOptions) {
     webhooks,
     credentials,
     copilot,
+    outreach: outreachService,
     invalidateWebhooks: (workflowId: string) => webhooks.invalidate(workflowId),
     async close(drainMs = 10_000) {
       if (reconcileTimer) clearInterval(reconcileTimer);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataFilter } from '../../engine/workspace-services.ts';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../testing/test-databases.ts';
 import { DataTableAdmin } from './data-table-admin.ts';
 import { DataTableError } from './data-table-error.ts';
@@ -59,7 +60,7 @@ describe.each(targets)('data table store on %s', (target) => {
       { n: 10, s: 'gamma 100%', when: '2025-12-31', flag: true },
       { n: '5', s: 'delta_x' },
     ]);
-    const names = async (filters: Parameters<PrismaDataTableStore['find']>[1]['filters']) =>
+    const names = async (filters: DataFilter[]) =>
       (await store.find('f', { filters })).map((r) => r.data.s);
     expect(await names([{ field: 'n', op: 'eq', value: 5 }])).toEqual(['Beta']);
     expect(await names([{ field: 'n', op: 'eq', value: '5' }])).toEqual(['delta_x']);

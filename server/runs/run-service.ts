@@ -8,6 +8,7 @@ import type { RunEvent, RunEventData } from '../../engine/executor/events.ts';
 import type { Item } from '../../engine/items.ts';
 import type { FetchLike, WebhookResponse } from '../../engine/node-api.ts';
 import type { NodeRegistry } from '../../engine/registry.ts';
+import type { WorkspaceServices } from '../../engine/workspace-services.ts';
 import type { Logger } from '../logger.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import { createCredentialResolver } from '../credentials/credential-resolver.ts';
@@ -43,6 +44,8 @@ export type RunServiceDeps = {
   execCheckpoint?: (sql: string, params: unknown[]) => Promise<void>;
   /** Called for every finished node (metrics). */
   onNodeFinished?: (type: string, status: string, durationMs: number) => void;
+  /** Data tables and outreach tracking for one run, scoped to its workspace, workflow and execution. */
+  services?: (run: { workspaceId: string; workflowId: string; executionId: string }) => WorkspaceServices;
 };
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
@@ -167,6 +170,7 @@ export class RunService {
         httpAllowList: this.deps.httpAllowList ?? [],
         concurrency: this.deps.nodeConcurrency ?? 8,
         credentials: createCredentialResolver(this.deps.db, this.deps.encryptionKey, exec.workspaceId),
+        ...(this.deps.services ? { services: this.deps.services({ workspaceId: exec.workspaceId, workflowId, executionId }) } : {}),
         onRespond: (response: WebhookResponse) => this.deps.bus.publish({ kind: 'response', runId: executionId, response }),
         signal: ctrl.signal,
         logger: log,

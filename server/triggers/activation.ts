@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { parseDefinition } from '../../engine/definition.ts';
+import { OutreachEventTriggerParams } from '../../engine/nodes/outreach-event-trigger.ts';
 import { RssFeedTriggerParams } from '../../engine/nodes/rss-feed-trigger.ts';
 import { ScheduleTriggerParams } from '../../engine/nodes/schedule-trigger.ts';
 import { WebhookTriggerParams } from '../../engine/nodes/webhook-trigger.ts';
@@ -13,12 +14,12 @@ export class ActivationError extends Error {
 }
 
 /**
- * Makes `versionId` the workflow's live version: its webhook, schedule and feed (poll)
- * triggers replace the previous ones in one transaction. Two webhook nodes of one version
+ * Makes `versionId` the workflow's live version: its webhook, schedule, feed (poll) and
+ * outreach event triggers replace the previous ones in one transaction. Two webhook nodes of one version
  * may not share a method + path. A feed trigger keeps its poll cursor when the node and its
  * url are unchanged (see `initialPollState`).
  */
-export async function activateVersion(db: PrismaClient, workflowId: string, versionId: string): Promise<{ webhooks: number; schedules: number; polls: number }> {
+export async function activateVersion(db: PrismaClient, workflowId: string, versionId: string): Promise<{ webhooks: number; schedules: number; polls: number; events: number }> {
   const version = await db.workflowVersion.findFirst({ where: { id: versionId, workflowId } });
   if (!version) throw new ActivationError('That version does not belong to this workflow', 'VERSION_NOT_FOUND');
   const parsed = parseDefinition(version.definition);
@@ -26,7 +27,7 @@ export async function activateVersion(db: PrismaClient, workflowId: string, vers
 
   const rows: Array<{
     nodeId: string;
-    type: 'webhook' | 'schedule' | 'poll';
+    type: 'webhook' | 'schedule' | 'poll' | 'event';
     path?: string;
     method?: string;
     cron?: string;
@@ -59,6 +60,10 @@ export async function activateVersion(db: PrismaClient, workflowId: string, vers
       const state = initialPollState(p.data, previous?.state);
       const kept = state.seen !== undefined;
       rows.push({ nodeId: node.id, type: 'poll', state, lastFiredAt: kept ? (previous?.lastFiredAt ?? null) : null });
+    } else if (node.type === 'outreach.eventTrigger') {
+      const p = OutreachEventTriggerParams.safeParse(node.params);
+      if (!p.success) throw new ActivationError(`Outreach event trigger "${node.name}" has invalid params: ${p.error.issues[0]?.message}`, 'VERSION_INVALID');
+      rows.push({ nodeId: node.id, type: 'event', state: { events: p.data.events, scope: p.data.scope } });
     }
   }
   await db.$transaction([
@@ -70,6 +75,7 @@ export async function activateVersion(db: PrismaClient, workflowId: string, vers
     webhooks: rows.filter((r) => r.type === 'webhook').length,
     schedules: rows.filter((r) => r.type === 'schedule').length,
     polls: rows.filter((r) => r.type === 'poll').length,
+    events: rows.filter((r) => r.type === 'event').length,
   };
 }
 

@@ -2,8 +2,10 @@ import { publicProcedure, router } from '../trpc.ts';
 import { collabRouter } from './collab.ts';
 import { copilotRouter } from './copilot.ts';
 import { credentialRouter } from './credential.ts';
+import { dataTableRouter } from './data-table.ts';
 import { memberRouter } from './member.ts';
 import { nodeTypeRouter } from './node-type.ts';
+import { outreachRouter } from './outreach.ts';
 import { runRouter } from './run.ts';
 import { versionRouter } from './version.ts';
 import { workflowRouter } from './workflow.ts';
@@ -20,6 +22,8 @@ export const appRouter = router({
   nodeType: nodeTypeRouter,
   credential: credentialRouter,
   copilot: copilotRouter,
+  dataTable: dataTableRouter,
+  outreach: outreachRouter,
 });
 
 export type AppRouter = typeof appRouter;
