@@ -2,6 +2,7 @@ import type { AnyNodeDefinition } from '../node-api.ts';
 import { aggregate } from './aggregate.ts';
 import { aiChat } from './ai-chat.ts';
 import { code } from './code.ts';
+import { dataTable } from './data-table.ts';
 import { enrich } from './enrich-person.ts';
 import { filter } from './filter.ts';
 import { htmlExtract } from './html-extract.ts';
@@ -50,6 +51,7 @@ export const CoreNodeType = {
   OutreachEventTrigger: 'outreach.eventTrigger',
   SendEmail: 'outreach.sendEmail',
   SendWindow: 'outreach.sendWindow',
+  DataTable: 'core.dataTable',
 } as const;
 export type CoreNodeType = (typeof CoreNodeType)[keyof typeof CoreNodeType];
 
@@ -78,12 +80,14 @@ export const coreNodes: readonly AnyNodeDefinition[] = [
   outreachEventTrigger,
   sendEmail,
   sendWindow,
+  dataTable,
 ] as readonly AnyNodeDefinition[];
 
 export {
   aggregate,
   aiChat,
   code,
+  dataTable,
   enrich,
   filter,
   htmlExtract,
