@@ -19,6 +19,8 @@ beforeEach(() => {
     if (req.path === '/rss') return { headers: { 'content-type': RSS_CONTENT_TYPE }, body: fixture('rss2.xml') };
     if (req.path === '/atom') return { headers: { 'content-type': 'application/atom+xml' }, body: fixture('atom.xml') };
     if (req.path === '/page') return { headers: { 'content-type': 'text/html' }, body: fixture('html-page.html') };
+    if (req.path === '/json') return { headers: { 'content-type': 'application/json' }, body: '{"items":[]}' };
+    if (req.path === '/plain') return { headers: { 'content-type': 'text/plain' }, body: 'no feed here' };
     if (req.path === '/moved') return { status: 301, headers: { location: '/atom' } };
     return { status: 404, body: 'not found' };
   };
@@ -60,6 +62,18 @@ describe('RSS Read node', () => {
     expect(page).toMatchObject({ status: 'failed', error: { code: 'FEED_INVALID', details: { advertisedFeedUrl: `${server.url}/feed.xml` } } });
     const missing = await h.run(readFlow({ url: `${server.url}/gone` }), { httpAllowList: ['127.0.0.1'] });
     expect(missing).toMatchObject({ status: 'failed', error: { code: 'FEED_HTTP_STATUS', details: { status: 404 } } });
+  });
+
+  it('fails with FEED_INVALID, not retried, on a body that is not XML at all', async () => {
+    const h = setup();
+    for (const path of ['/json', '/plain']) {
+      const before = server.hits(path);
+      const outcome = await h.run(workflow([['t', 'core.manualTrigger'], ['r', 'core.rssRead', { url: `${server.url}${path}` }, { retries: 2 }]], ['t -> r']), {
+        httpAllowList: ['127.0.0.1'],
+      });
+      expect(outcome).toMatchObject({ status: 'failed', error: { code: 'FEED_INVALID', nodeId: 'r' } });
+      expect(server.hits(path) - before).toBe(1);
+    }
   });
 
   it('rejects a url that is not http(s) at compile time', () => {
