@@ -5,3 +5,8 @@ export { TestProbe, createTestNodes } from './test-nodes.ts';
 export { workflow } from './workflow-builder.ts';
 export { createHarness, compileOrThrow } from './harness.ts';
 export { startFakeOpenAi, type FakeOpenAi, type FakeReply, type FakeResponder, type FakeChatRequest } from './fake-openai.ts';
+export { startFakeHunter, type FakeHunter, type FakeHunterCompany, type FakeHunterPerson } from './fake-hunter.ts';
+export { startFakeSite, type FakeSite, type FakePage } from './fake-site.ts';
+export { startSmtpCapture, parseMail, type SmtpCapture, type CapturedMail, type SmtpCaptureOptions } from './smtp-capture.ts';
+export { MemoryDataTableStore } from './memory-data-tables.ts';
+export { MemoryOutreachTracker, type TrackedRecord } from './memory-outreach.ts';
