@@ -8,7 +8,8 @@ import { applyTracking, textToHtml } from './outreach/email-tracking.ts';
 
 export const SMTP_CREDENTIAL_KIND = 'smtp';
 
-const Recipients = z.union([z.string(), z.array(z.string())]);
+/** Text in the editor; an expression may also give a list of addresses. */
+const Recipients = z.preprocess((v) => (Array.isArray(v) ? v.join(', ') : v), z.string());
 
 export const SendEmailParams = z.object({
   credentialId: z.string().min(1).describe('SMTP credential (server, login, sender address)'),
@@ -37,9 +38,8 @@ type SendEmailParams = z.output<typeof SendEmailParams>;
 const ADDRESS = /[^\s<>(),;:"@]+@[^\s<>(),;:"@]+\.[^\s<>(),;:"@]+/g;
 
 /** The bare addresses in a recipient field ("Ada <ada@acme.io>, bob@x.io" → two addresses). */
-export function addressesOf(value: string | string[]): string[] {
-  const text = Array.isArray(value) ? value.join(',') : value;
-  return [...text.matchAll(ADDRESS)].map((m) => m[0]);
+export function addressesOf(value: string): string[] {
+  return [...value.matchAll(ADDRESS)].map((m) => m[0]);
 }
 
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL']);
