@@ -81,7 +81,7 @@ describe('outreach nodes together', () => {
     const options = {
       httpAllowList: ['127.0.0.1'],
       services: { dataTables: tables, outreach },
-      credentials: async (id: string) =>
+      credentials: async (id: string): Promise<Record<string, string>> =>
         id === 'hunter'
           ? { apiKey: 'hk', baseUrl: hunter.baseUrl }
           : { host: smtp.host, port: String(smtp.port), secure: 'none', fromAddress: 'me@flowforge.dev' },
