@@ -86,6 +86,7 @@ function invalid(message: string, code: string, field: string): NodeError {
 async function prepareMessage(
   ctx: NodeContext<SendEmailParams>,
   recipient: string,
+  subject: string,
   fromAddress: string,
 ): Promise<{ tracker: OutreachTracker | undefined; tracked: TrackedMessage | undefined; messageId: string; messageIdHeader: string }> {
   const p = ctx.params;
@@ -99,7 +100,7 @@ async function prepareMessage(
     contactTable === ''
       ? undefined
       : { table: contactTable, keyField: p.contact.keyField.trim() || 'email', keyValue: p.contact.keyValue.trim() || recipient };
-  const tracked = await tracker.prepare({ recipient, subject: p.subject, contact });
+  const tracked = await tracker.prepare({ recipient, subject, contact });
   return { tracker, tracked, messageId: tracked.messageId, messageIdHeader: tracked.messageIdHeader };
 }
 
@@ -153,7 +154,7 @@ export const sendEmail = defineNode({
     if (cred.password) ctx.redact(cred.password);
     const fromAddress = cred.fromAddress ?? '';
     const server = `${cred.host}:${cred.port}`;
-    const { tracker, tracked, messageId, messageIdHeader } = await prepareMessage(ctx, to[0] as string, fromAddress);
+    const { tracker, tracked, messageId, messageIdHeader } = await prepareMessage(ctx, to[0] as string, subject, fromAddress);
 
     let html = p.html.trim() === '' ? undefined : p.html;
     if (tracked && (p.trackOpens || p.trackClicks)) {
