@@ -12,6 +12,7 @@ import { cn } from '../../lib/cn.ts';
 import { errorCode, errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { RequireAuth } from '../auth/RequireAuth.tsx';
+import { TableIcon } from '../data-tables/TableIcon.tsx';
 import { rememberWorkspace } from './last-workspace.ts';
 import { UserMenu } from './UserMenu.tsx';
 import { accessOf, WorkspaceContext } from './WorkspaceContext.tsx';
@@ -38,6 +39,7 @@ function Shell({ children }: { children: ReactNode }) {
 
   const nav = [
     { href: `/w/${workspaceId}`, label: 'Workflows', icon: <WorkflowIcon size={16} />, testId: 'nav-workflows' },
+    { href: `/w/${workspaceId}/tables`, label: 'Data tables', icon: <TableIcon size={16} />, testId: 'nav-tables' },
     { href: `/w/${workspaceId}/members`, label: 'Members', icon: <UsersIcon size={16} />, testId: 'nav-members' },
   ];
 
