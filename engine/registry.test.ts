@@ -31,6 +31,7 @@ describe('NodeRegistry', () => {
       'core.rssFeedTrigger',
       'core.scheduleTrigger',
       'core.webhookTrigger',
+      'outreach.eventTrigger',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { outreachCredentialTesters } from '../../engine/nodes/outreach/credential-tests.ts';
 import { createChatClient } from '../../engine/ai/chat-client.ts';
 import type { FetchLike } from '../../engine/node-api.ts';
 
@@ -73,6 +74,7 @@ const openAi: CredentialTester = async (cred, { fetch, signal }) => {
 export const credentialTesters: Readonly<Record<string, CredentialTester>> = {
   oauth2ClientCredentials,
   openAi,
+  ...outreachCredentialTesters,
 };
 
 export function isTestable(kind: string, testers: Readonly<Record<string, CredentialTester>> = credentialTesters): boolean {
