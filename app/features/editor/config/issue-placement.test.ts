@@ -44,5 +44,6 @@ describe('placeIssues', () => {
     expect(issueText(issue('params.url', 'params.url: Too small'))).toBe('Too small');
     expect(issueText(issue('url', 'url: Required'))).toBe('Required');
     expect(issueText(issue(undefined, 'No trigger'))).toBe('No trigger');
+    expect(issueText(issue('params.prompt', 'params.prompt: Invalid input: expected string, received undefined'))).toBe('Required');
   });
 });

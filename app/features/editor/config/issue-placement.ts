@@ -83,7 +83,9 @@ function nearestRendered(path: string, rendered: ReadonlySet<string>): string | 
 /** The message without the "params.url: " prefix the compiler adds, since the field is shown right above it. */
 export function issueText(issue: CompileIssue): string {
   const field = issue.field;
-  if (!field) return issue.message;
-  for (const prefix of [`${field}: `, `params.${field}: `]) if (issue.message.startsWith(prefix)) return issue.message.slice(prefix.length);
-  return issue.message;
+  let message = issue.message;
+  if (field) for (const prefix of [`${field}: `, `params.${field}: `]) if (message.startsWith(prefix)) message = message.slice(prefix.length);
+  // zod's wording for a missing value, said the way a form says it.
+  if (field && /^Invalid input: expected .+, received undefined$/.test(message)) return 'Required';
+  return message;
 }
