@@ -14,6 +14,7 @@ import { RequireAuth } from '../auth/RequireAuth.tsx';
 import { useSession } from '../auth/use-session.ts';
 import { UserMenu } from '../shell/UserMenu.tsx';
 import { EditorWorkspace } from './EditorWorkspace.tsx';
+import { OutreachLink } from './OutreachLink.tsx';
 import { ConnectionBadge } from './session/ConnectionBadge.tsx';
 import { EditorSessionProvider } from './session/EditorSessionProvider.tsx';
 import { PresenceAvatars } from './presence/PresenceAvatars.tsx';
@@ -66,6 +67,7 @@ function Editor() {
       <div className="ml-auto flex items-center gap-2">
         {withSession ? (
           <>
+            <OutreachLink />
             <PresenceAvatars />
             <UndoRedoButtons />
             <RunButton />
