@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { WorkflowIcon } from '../../../components/Icons.tsx';
 import { useEditorSession } from '../session/editor-session.ts';
 import { latestVersions } from '../palette/palette-groups.ts';
-import { iconGlyph } from './node-icon.ts';
+import { tintOf } from './category-style.ts';
+import { NodeTypeIcon } from './NodeTypeIcon.tsx';
 import type { CanvasActions } from './use-canvas-actions.ts';
 
 /** What an empty workflow shows: how to start, with the triggers one click away for editors. */
@@ -39,8 +40,8 @@ export function CanvasEmptyState({ actions }: { actions: CanvasActions }) {
                 className="flex items-center gap-2.5 rounded-lg border border-line bg-surface px-3 py-2 text-left text-[13px] font-medium text-fg transition-colors hover:border-line-strong hover:bg-subtle"
                 data-testid={`empty-add-${t.type}`}
               >
-                <span className="flex size-7 shrink-0 items-center justify-center rounded-md bg-warning-soft text-base leading-none" aria-hidden>
-                  {iconGlyph(t, t.displayName)}
+                <span className={`flex size-7 shrink-0 items-center justify-center rounded-md leading-none ${tintOf(t.category)}`} aria-hidden>
+                  <NodeTypeIcon description={t} fallbackName={t.displayName} size={15} />
                 </span>
                 <span className="min-w-0 flex-1 truncate">{t.displayName}</span>
               </button>

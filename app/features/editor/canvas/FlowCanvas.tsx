@@ -12,11 +12,13 @@ import {
   SelectionMode,
   type Connection,
   type EdgeChange,
+  type EdgeMouseHandler,
   type EdgeTypes,
   type IsValidConnection,
   type NodeChange,
   type NodeMouseHandler,
   type NodeTypes,
+  type OnNodeDrag,
   type OnError,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -55,10 +57,12 @@ import { WorkflowEdge } from './WorkflowEdge.tsx';
 const nodeTypes: NodeTypes = { workflow: NodeCard, ghost: GhostNodeCard };
 const edgeTypes: EdgeTypes = { workflow: WorkflowEdge };
 const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
+const DEFAULT_EDGE_OPTIONS = { type: 'workflow' } as const;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_GHOSTS: GhostFlowNode[] = [];
 const NO_NODES: WorkflowFlowNode[] = [];
 const NO_EDGES: CanvasEdge[] = [];
+const minimapColor = (node: CanvasNode) => (node.selected ? 'var(--ff-accent)' : node.type === 'ghost' ? 'transparent' : 'var(--ff-line-strong)');
 
 /**
  * React Flow's "missing handle" warning (008) is expected for a moment: a node whose ports
@@ -165,6 +169,9 @@ function CanvasSurface() {
     [flow.handlers],
   );
   const onConnect = useCallback((c: Connection) => actions.connect(c), [actions]);
+  const onEdgeMouseEnter = useCallback<EdgeMouseHandler<CanvasEdge>>((_e, edge) => hoveredEdge.enter(edge.id), [hoveredEdge]);
+  const onEdgeMouseLeave = useCallback<EdgeMouseHandler<CanvasEdge>>((_e, edge) => hoveredEdge.leave(edge.id), [hoveredEdge]);
+  const toggleMinimap = useCallback(() => setMinimap((m) => !m), []);
   const onNodeDoubleClick = useCallback<NodeMouseHandler<CanvasNode>>(
     (_event, node) => {
       if (node.type !== 'workflow') return;
@@ -244,13 +251,13 @@ function CanvasSurface() {
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
-              onNodeDragStart={onNodeDragStart as never}
-              onNodeDragStop={onNodeDragStop as never}
+              onNodeDragStart={onNodeDragStart as OnNodeDrag<CanvasNode>}
+              onNodeDragStop={onNodeDragStop as OnNodeDrag<CanvasNode>}
               onConnect={onConnect}
               isValidConnection={isValidConnection}
               onNodeDoubleClick={onNodeDoubleClick}
-              onEdgeMouseEnter={(_e, edge) => hoveredEdge.enter(edge.id)}
-              onEdgeMouseLeave={(_e, edge) => hoveredEdge.leave(edge.id)}
+              onEdgeMouseEnter={onEdgeMouseEnter}
+              onEdgeMouseLeave={onEdgeMouseLeave}
               onError={onFlowError}
               colorMode={colorMode}
               nodesDraggable={canEdit}
@@ -262,17 +269,18 @@ function CanvasSurface() {
               multiSelectionKeyCode={MULTI_SELECT_KEYS}
               selectionMode={SelectionMode.Partial}
               zoomOnDoubleClick={false}
+              panOnScroll
               minZoom={0.1}
               maxZoom={2}
               fitView
               fitViewOptions={FIT_OPTIONS}
-              defaultEdgeOptions={{ type: 'workflow' }}
+              defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
               connectionRadius={24}
-              proOptions={{ hideAttribution: true }}
+              attributionPosition="top-right"
             >
               <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-              {minimap ? <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" nodeBorderRadius={8} className="!m-3" /> : null}
-              <CanvasToolbar actions={actions} minimap={minimap} onToggleMinimap={() => setMinimap((m) => !m)} />
+              {minimap ? <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" nodeBorderRadius={8} nodeColor={minimapColor} className="!m-3" /> : null}
+              <CanvasToolbar actions={actions} minimap={minimap} onToggleMinimap={toggleMinimap} />
               <OpenPaletteButton canEdit={canEdit} />
               <PresenceLayer />
               <PeerSelectionsFeed store={peerMarks} />

@@ -1,18 +1,18 @@
 'use client';
 
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { AlertIcon, CheckIcon, XIcon } from '../../../components/Icons.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
 import { cn } from '../../../lib/cn.ts';
-import type { NodeCategory } from '../../../../engine/node-api.ts';
 import type { NodeTypeDescription } from '../../../../engine/registry.ts';
 import type { ChangeMark, NodeRunState, PortsOf } from '../editor-store.ts';
 import type { PeerMark } from '../presence/use-peer-selections.ts';
 import { useEditorSession, useEditorStore } from '../session/editor-session.ts';
 import { RetryIcon } from './canvas-icons.tsx';
 import type { GhostFlowNode, WorkflowFlowNode, WorkflowNodeData } from './flow-mapping.ts';
-import { iconGlyph } from './node-icon.ts';
+import { tintOf } from './category-style.ts';
+import { NodeTypeIcon } from './NodeTypeIcon.tsx';
 import { portLabel, portsOf, type Port } from './node-ports.ts';
 import { usePeerMarks } from './peer-marks.ts';
 import { formatDuration, isActive, itemsLabel, RUN_STATE_LABEL } from './run-format.ts';
@@ -20,16 +20,6 @@ import { formatDuration, isActive, itemsLabel, RUN_STATE_LABEL } from './run-for
 export const NODE_WIDTH = 220;
 const PORT_SPACING = 24;
 const MIN_HEIGHT = 60;
-
-const CATEGORY_TINT: Record<NodeCategory, string> = {
-  trigger: 'bg-warning-soft text-warning-text',
-  core: 'bg-accent-soft text-accent-text',
-  flow: 'bg-success-soft text-success-text',
-  data: 'bg-accent-soft text-accent-text',
-  ai: 'bg-accent-soft text-accent-text',
-  integration: 'bg-subtle text-muted',
-  utility: 'bg-subtle text-muted',
-};
 
 const STATUS_RING: Partial<Record<NodeRunState, string>> = {
   queued: 'border-accent/50 border-dashed',
@@ -68,8 +58,15 @@ export const NodeCard = memo(function NodeCard({ id, data, selected, isConnectab
     [description, resolvedKey, data.onError],
   );
   const portsKey = `${ports.inputs.map((p) => p.name).join(',')}|${ports.outputs.map((p) => p.name).join(',')}`;
+  // React Flow measures handles on mount; only a later change of ports needs a re-measure
+  // (one per card on mount would cost a store update each: quadratic for big workflows).
   const updateNodeInternals = useUpdateNodeInternals();
-  useEffect(() => updateNodeInternals(id), [id, portsKey, updateNodeInternals]);
+  const measuredPorts = useRef(portsKey);
+  useEffect(() => {
+    if (measuredPorts.current === portsKey) return;
+    measuredPorts.current = portsKey;
+    updateNodeInternals(id);
+  }, [id, portsKey, updateNodeInternals]);
 
   const issues = issuesKey ? issuesKey.split('\n') : [];
   return (
@@ -81,7 +78,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected, isConnectab
       data-selected={selected ? 'true' : undefined}
       data-diff={mark}
     >
-      <PeerOutlines peers={peers} />
+      <PeerOutlines peers={peers} trigger={description?.isTrigger ?? false} />
       {mark ? <DiffChip mark={mark} /> : null}
       <CardBody
         id={id}
@@ -160,13 +157,13 @@ function CardBody({
     >
       <span
         className={cn(
-          'flex size-9 shrink-0 items-center justify-center text-lg leading-none select-none',
+          'flex size-9 shrink-0 items-center justify-center leading-none select-none',
           trigger ? 'rounded-full' : 'rounded-lg',
-          description ? CATEGORY_TINT[description.category] ?? 'bg-subtle text-muted' : 'bg-danger-soft text-danger-text',
+          description ? tintOf(description.category) : 'bg-danger-soft text-danger-text',
         )}
         aria-hidden
       >
-        {iconGlyph(description, data.name)}
+        <NodeTypeIcon description={description} fallbackName={data.name} />
       </span>
       <span className="flex min-w-0 flex-1 flex-col">
         <span className={cn('truncate text-[13px] leading-5 font-semibold text-fg', data.disabled && 'line-through')} data-testid={`node-name-${id}`} title={data.name}>
@@ -294,7 +291,7 @@ function PortHandle({
       {label && !hidden ? (
         <span
           className={cn(
-            'pointer-events-none absolute top-1/2 -translate-y-1/2 rounded px-1 text-[10px] leading-4 font-medium whitespace-nowrap',
+            'pointer-events-none absolute top-1/2 -translate-y-1/2 rounded bg-canvas/90 px-1 text-[10px] leading-4 font-medium whitespace-nowrap',
             kind === 'target' ? 'right-3' : 'left-3',
             isError ? 'text-danger-text' : 'text-muted',
           )}
@@ -306,7 +303,7 @@ function PortHandle({
   );
 }
 
-function PeerOutlines({ peers }: { peers: readonly PeerMark[] }) {
+function PeerOutlines({ peers, trigger }: { peers: readonly PeerMark[]; trigger: boolean }) {
   if (peers.length === 0) return null;
   const shown = peers.slice(0, 3);
   return (
@@ -314,7 +311,7 @@ function PeerOutlines({ peers }: { peers: readonly PeerMark[] }) {
       {shown.map((peer, i) => (
         <span
           key={peer.clientId}
-          className="pointer-events-none absolute rounded-[14px] border-2"
+          className={cn('pointer-events-none absolute border-2', trigger ? 'rounded-l-[34px] rounded-r-[16px]' : 'rounded-[16px]')}
           style={{ inset: -5 - i * 3, borderColor: peer.color }}
           aria-hidden
         />

@@ -24,6 +24,34 @@ describe('layoutPositions', () => {
     expect(Math.abs(positions.x!.y - positions.y!.y)).toBeGreaterThanOrEqual(60);
   });
 
+  it('keeps branches in the order of the outputs they leave from', () => {
+    // "false" (port 1) target starts above the "true" (port 0) one; layout puts "true" on top.
+    const positions = layoutPositions([node('if', 0, 100), node('onFalse', 300, 0), node('onTrue', 300, 400)], [
+      { source: 'if', target: 'onFalse', port: 1 },
+      { source: 'if', target: 'onTrue', port: 0 },
+    ]);
+    expect(positions.onTrue!.y).toBeLessThan(positions.onFalse!.y);
+  });
+
+  it('survives outputs asking for opposite orders', () => {
+    const positions = layoutPositions([node('a'), node('b'), node('x'), node('y')], [
+      { source: 'a', target: 'x', port: 0 },
+      { source: 'a', target: 'y', port: 1 },
+      { source: 'b', target: 'y', port: 0 },
+      { source: 'b', target: 'x', port: 1 },
+    ]);
+    expect(Object.keys(positions).sort()).toEqual(['a', 'b', 'x', 'y']);
+    const cycle = layoutPositions([node('a'), node('b'), node('c'), node('x'), node('y'), node('z')], [
+      { source: 'a', target: 'x', port: 0 },
+      { source: 'a', target: 'y', port: 1 },
+      { source: 'b', target: 'y', port: 0 },
+      { source: 'b', target: 'z', port: 1 },
+      { source: 'c', target: 'z', port: 0 },
+      { source: 'c', target: 'x', port: 1 },
+    ]);
+    expect(Object.keys(cycle)).toHaveLength(6);
+  });
+
   it('keeps the top-left of the graph in place', () => {
     const positions = layoutPositions([node('a', 300, 400), node('b', 900, 800)], [{ source: 'a', target: 'b' }]);
     expect(Math.min(...Object.values(positions).map((p) => p.x))).toBe(300);

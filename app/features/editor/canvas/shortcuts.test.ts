@@ -29,6 +29,7 @@ describe('commandFor', () => {
     expect(commandFor(press('-'), false)).toBe('zoomOut');
     expect(commandFor(press('0'), false)).toBe('zoomReset');
     expect(commandFor(press('?', { shiftKey: true }), false)).toBe('help');
+    expect(commandFor(press('/', { shiftKey: true, code: 'Slash' }), false)).toBe('help');
   });
 
   it('leaves copy/paste to the clipboard events and ignores unrelated chords', () => {

@@ -57,6 +57,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { group: 'View', label: 'Zoom in', keys: [['+']] },
   { group: 'View', label: 'Zoom out', keys: [['-']] },
   { group: 'View', label: 'Zoom to 100%', keys: [['0']] },
+  { group: 'View', label: 'Zoom with the wheel', keys: [['Ctrl', 'Scroll'], ['Pinch']] },
   { group: 'View', label: 'Pan', keys: [['Drag'], ['Scroll']] },
   { group: 'Help', label: 'Keyboard shortcuts', keys: [['?']] },
 ];
@@ -77,7 +78,7 @@ export function commandFor(e: KeyLike, isMac: boolean): CanvasCommand | null {
   }
   if (e.altKey) return e.shiftKey && e.code === 'KeyT' ? 'autoLayout' : null;
   if (e.shiftKey && e.code === 'Digit1') return 'fitView';
-  if (key === '?') return 'help';
+  if (key === '?' || (e.shiftKey && e.code === 'Slash')) return 'help';
   if (key === '+' || key === '=') return 'zoomIn';
   if (e.shiftKey) return null;
   switch (key) {

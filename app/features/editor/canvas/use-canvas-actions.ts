@@ -61,7 +61,12 @@ export function useCanvasActions(
           width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
           height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
         })),
-        flow.currentEdges(),
+        flow.currentEdges().map((e) => ({
+          source: e.source,
+          target: e.target,
+          // The handle's height on the card orders the branches (If: true above false).
+          port: rf.getInternalNode(e.source)?.internals.handleBounds?.source?.find((h) => h.id === e.sourceHandle)?.y ?? 0,
+        })),
       );
       applyPositions(ctx, positions);
       requestAnimationFrame(() => void rf.fitView(FIT));

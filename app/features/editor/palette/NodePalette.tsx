@@ -7,17 +7,10 @@ import { cn } from '../../../lib/cn.ts';
 import type { NodeTypeDescription } from '../../../../engine/registry.ts';
 import { canvasBridgeOf, NODE_TYPE_MIME } from '../canvas/canvas-bridge.ts';
 import { PanelLeftIcon } from '../canvas/canvas-icons.tsx';
-import { iconGlyph } from '../canvas/node-icon.ts';
+import { tintOf } from '../canvas/category-style.ts';
+import { NodeTypeIcon } from '../canvas/NodeTypeIcon.tsx';
 import { useEditorSession, useEditorStore } from '../session/editor-session.ts';
 import { groupNodeTypes } from './palette-groups.ts';
-
-const TINT: Record<string, string> = {
-  trigger: 'bg-warning-soft',
-  core: 'bg-accent-soft',
-  flow: 'bg-success-soft',
-  data: 'bg-accent-soft',
-  ai: 'bg-accent-soft',
-};
 
 /**
  * The node types, searchable and grouped by category. Drag one onto the canvas to drop it
@@ -142,10 +135,10 @@ function PaletteItem({ description, canEdit, onAdd }: { description: NodeTypeDes
       )}
     >
       <span
-        className={cn('flex size-7 shrink-0 items-center justify-center rounded-md text-[15px] leading-none', TINT[description.category] ?? 'bg-subtle')}
+        className={cn('flex size-7 shrink-0 items-center justify-center rounded-md leading-none', tintOf(description.category))}
         aria-hidden
       >
-        {iconGlyph(description, description.displayName)}
+        <NodeTypeIcon description={description} fallbackName={description.displayName} size={15} />
       </span>
       <span className="flex min-w-0 flex-col">
         <span className="truncate text-[13px] font-medium text-fg">{description.displayName}</span>
