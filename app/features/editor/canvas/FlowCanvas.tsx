@@ -30,6 +30,7 @@ import { useEditorSession, useEditorStore } from '../session/editor-session.ts';
 import { DEFAULT_NODE_SIZE } from './auto-layout.ts';
 import { CanvasActionsContext } from './canvas-context.ts';
 import { NODE_TYPE_MIME, registerCanvasBridge } from './canvas-bridge.ts';
+import { CanvasBanner } from './CanvasBanner.tsx';
 import { CanvasEmptyState } from './CanvasEmptyState.tsx';
 import { CanvasToolbar, OpenPaletteButton } from './CanvasToolbar.tsx';
 import { canConnect } from './connection-rules.ts';
@@ -282,6 +283,7 @@ function CanvasSurface() {
               {minimap ? <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" nodeBorderRadius={8} nodeColor={minimapColor} className="!m-3" /> : null}
               <CanvasToolbar actions={actions} minimap={minimap} onToggleMinimap={toggleMinimap} />
               <OpenPaletteButton canEdit={canEdit} />
+              <CanvasBanner />
               <PresenceLayer />
               <PeerSelectionsFeed store={peerMarks} />
               {empty ? <CanvasEmptyState actions={actions} /> : null}

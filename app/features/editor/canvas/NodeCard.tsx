@@ -148,7 +148,7 @@ function CardBody({
   return (
     <div
       className={cn(
-        'flex items-center gap-2.5 border border-line-strong bg-surface py-2 pr-2.5 pl-2.5 shadow-card transition-[border-color,box-shadow] group-hover:border-faint/70',
+        'ff-card flex items-center gap-2.5 border border-line-strong bg-surface py-2 pr-2.5 pl-2.5 shadow-card transition-[border-color,box-shadow] group-hover:border-faint/70',
         trigger ? 'rounded-l-[28px] rounded-r-xl pl-3' : 'rounded-xl',
         data.disabled && 'opacity-60',
         className,

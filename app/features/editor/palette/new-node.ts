@@ -23,15 +23,18 @@ export function newNodeOf(
 }
 
 /**
- * The first spot at or below `position` that no node's top-left is within `radius` of, so
- * clicking the same palette item twice stacks the new nodes instead of hiding one under the other.
+ * The first spot at or below `position` where a card of `size` overlaps no other card (assumed
+ * the same size), so a node added at the middle of the view never hides under another one.
  */
-export function freeSpot(position: Position, occupied: readonly Position[], step = 96, radius = 24): Position {
+export function freeSpot(
+  position: Position,
+  occupied: readonly Position[],
+  size: { width: number; height: number } = { width: 220, height: 64 },
+  gap = 24,
+): Position {
+  const overlaps = (p: Position) =>
+    occupied.some((o) => Math.abs(o.x - p.x) < size.width + gap && Math.abs(o.y - p.y) < size.height + gap);
   let candidate = position;
-  for (let i = 0; i < 50; i++) {
-    const clash = occupied.some((p) => Math.abs(p.x - candidate.x) < radius && Math.abs(p.y - candidate.y) < radius);
-    if (!clash) return candidate;
-    candidate = { x: candidate.x + step / 4, y: candidate.y + step };
-  }
+  for (let i = 0; i < 200 && overlaps(candidate); i++) candidate = { x: candidate.x, y: candidate.y + size.height + gap };
   return candidate;
 }

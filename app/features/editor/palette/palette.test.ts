@@ -64,8 +64,10 @@ describe('newNodeOf', () => {
 });
 
 describe('freeSpot', () => {
-  it('moves down past occupied spots', () => {
+  it('keeps a free spot and moves below any card it would overlap', () => {
     expect(freeSpot({ x: 0, y: 0 }, [])).toEqual({ x: 0, y: 0 });
-    expect(freeSpot({ x: 0, y: 0 }, [{ x: 5, y: 5 }])).toEqual({ x: 24, y: 96 });
+    expect(freeSpot({ x: 0, y: 0 }, [{ x: 500, y: 0 }])).toEqual({ x: 0, y: 0 });
+    expect(freeSpot({ x: 0, y: 0 }, [{ x: 100, y: 30 }])).toEqual({ x: 0, y: 176 });
+    expect(freeSpot({ x: 0, y: 0 }, [{ x: 100, y: 30 }, { x: -50, y: 150 }])).toEqual({ x: 0, y: 264 });
   });
 });
