@@ -32,8 +32,9 @@ describe('commandFor', () => {
     expect(commandFor(press('/', { shiftKey: true, code: 'Slash' }), false)).toBe('help');
   });
 
-  it('leaves copy/paste to the clipboard events and ignores unrelated chords', () => {
+  it('leaves copy and paste to the clipboard events and ignores unrelated chords', () => {
     expect(commandFor(press('c', { ctrlKey: true }), false)).toBeNull();
+    expect(commandFor(press('x', { ctrlKey: true }), false)).toBe('cut');
     expect(commandFor(press('v', { ctrlKey: true }), false)).toBeNull();
     expect(commandFor(press('x'), false)).toBeNull();
     expect(commandFor(press('Delete', { shiftKey: true }), false)).toBeNull();

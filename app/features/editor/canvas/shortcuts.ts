@@ -6,6 +6,7 @@
 export type CanvasCommand =
   | 'undo'
   | 'redo'
+  | 'cut'
   | 'delete'
   | 'duplicate'
   | 'selectAll'
@@ -72,6 +73,8 @@ export function commandFor(e: KeyLike, isMac: boolean): CanvasCommand | null {
     if (e.altKey) return null;
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y' && !e.shiftKey) return 'redo';
+    // Browsers fire no "cut" event without an editable selection, so cut is a key command.
+    if (key === 'x' && !e.shiftKey) return 'cut';
     if (key === 'd' && !e.shiftKey) return 'duplicate';
     if (key === 'a' && !e.shiftKey) return 'selectAll';
     return null;

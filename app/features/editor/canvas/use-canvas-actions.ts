@@ -140,6 +140,9 @@ export function useCanvasActions(
         case 'help':
           ui().setHelpOpen(true);
           return;
+        case 'cut':
+          // Needs the clipboard: handled by useCanvasKeys.
+          return;
       }
     };
 

@@ -30,8 +30,9 @@ const hasTextSelection = () => {
 
 /**
  * Canvas keyboard shortcuts and clipboard. Keys go to the canvas unless the user is typing (an
- * input, a text editor, a dialog). Copy, cut and paste use the browser's clipboard events, so the
- * system clipboard carries the nodes as JSON between tabs and workflows without a permission prompt.
+ * input, a text editor, a dialog). Copy and paste use the browser's clipboard events, so the system
+ * clipboard carries the nodes as JSON between tabs and workflows without a permission prompt; cut
+ * (which browsers do not signal outside editable text) writes through the async clipboard API.
  */
 export function useCanvasKeys(options: CanvasKeysOptions): void {
   const latest = useRef(options);
@@ -47,23 +48,34 @@ export function useCanvasKeys(options: CanvasKeysOptions): void {
       // Enter and Space keep their meaning on buttons and links.
       if (command === 'openNode' && (event.target as Element | null)?.closest?.('button, a, [role="button"]')) return;
       event.preventDefault();
-      latest.current.actions.run(command);
+      if (command === 'cut') cutSelection();
+      else latest.current.actions.run(command);
     };
 
-    const copy = (event: ClipboardEvent, cut: boolean) => {
-      if (isTypingTarget(event.target) || hasTextSelection() || !event.clipboardData) return;
-      const { store, doc, shownDefinition, actions, onCopied } = latest.current;
+    const selectionPayload = () => {
+      const { store, doc, shownDefinition } = latest.current;
       const ids = store.getState().selectedNodeIds;
-      if (ids.length === 0) return;
-      const payload = copySelection(shownDefinition() ?? definitionFromDoc(doc), ids);
+      return ids.length === 0 ? null : copySelection(shownDefinition() ?? definitionFromDoc(doc), ids);
+    };
+
+    const cutSelection = () => {
+      const { actions, onCopied } = latest.current;
+      const payload = selectionPayload();
+      if (!payload || !actions.canEdit) return;
+      // The write is async; the nodes go at once, like any cut.
+      void navigator.clipboard?.writeText(serializeClipboard(payload)).catch(() => {});
+      actions.run('delete');
+      onCopied?.(payload.nodes.length, true);
+    };
+
+    const onCopy = (event: ClipboardEvent) => {
+      if (isTypingTarget(event.target) || hasTextSelection() || !event.clipboardData) return;
+      const payload = selectionPayload();
       if (!payload) return;
       event.preventDefault();
       event.clipboardData.setData('text/plain', serializeClipboard(payload));
-      if (cut && actions.canEdit) actions.run('delete');
-      onCopied?.(payload.nodes.length, cut && actions.canEdit);
+      latest.current.onCopied?.(payload.nodes.length, false);
     };
-    const onCopy = (event: ClipboardEvent) => copy(event, false);
-    const onCut = (event: ClipboardEvent) => copy(event, true);
     const onPaste = (event: ClipboardEvent) => {
       if (isTypingTarget(event.target) || !event.clipboardData) return;
       const { actions, pasteTarget } = latest.current;
@@ -76,12 +88,10 @@ export function useCanvasKeys(options: CanvasKeysOptions): void {
 
     window.addEventListener('keydown', onKeyDown);
     document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCut);
     document.addEventListener('paste', onPaste);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
   }, []);
