@@ -19,6 +19,7 @@ import {
   type NodeMouseHandler,
   type NodeTypes,
   type OnNodeDrag,
+  type SelectionDragHandler,
   type OnError,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -123,7 +124,8 @@ function CanvasSurface() {
   const nodes = useMemo<CanvasNode[]>(() => (ghostNodes.length > 0 ? [...baseNodes, ...ghostNodes] : baseNodes), [baseNodes, ghostNodes]);
   const edges = useMemo<CanvasEdge[]>(() => (layers ? [...baseEdges, ...layers.edges] : baseEdges), [baseEdges, layers]);
 
-  const { onNodesChange: onDocNodesChange, onEdgesChange: onDocEdgesChange, onNodeDragStart, onNodeDragStop } = flow.handlers;
+  const { onNodesChange: onDocNodesChange, onEdgesChange: onDocEdgesChange, onNodeDragStart, onNodeDragStop, onSelectionDragStart, onSelectionDragStop } =
+    flow.handlers;
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const ghostChanges: NodeChange<GhostFlowNode>[] = [];
@@ -254,6 +256,8 @@ function CanvasSurface() {
               onEdgesChange={onEdgesChange}
               onNodeDragStart={onNodeDragStart as OnNodeDrag<CanvasNode>}
               onNodeDragStop={onNodeDragStop as OnNodeDrag<CanvasNode>}
+              onSelectionDragStart={onSelectionDragStart as SelectionDragHandler<CanvasNode>}
+              onSelectionDragStop={onSelectionDragStop as SelectionDragHandler<CanvasNode>}
               onConnect={onConnect}
               isValidConnection={isValidConnection}
               onNodeDoubleClick={onNodeDoubleClick}

@@ -1,8 +1,8 @@
 'use client';
 
-import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type OnNodeDrag } from '@xyflow/react';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type OnNodeDrag, type SelectionDragHandler } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { beginDrag, edgesOf, moveNodes, nodesOf, type DragSession } from '../../../../collab/index.ts';
 import type { EditorSession } from '../session/editor-session.ts';
 import {
@@ -22,12 +22,17 @@ import { PositionTweens } from './position-tweens.ts';
 
 type Position = { x: number; y: number };
 
+const sameVector = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+
 /** The stable half of the binding: callbacks whose identity never changes while mounted. */
 export interface DocFlowHandlers {
   onNodesChange(changes: NodeChange<WorkflowFlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<CanvasEdge>[]): void;
   onNodeDragStart: OnNodeDrag<WorkflowFlowNode>;
   onNodeDragStop: OnNodeDrag<WorkflowFlowNode>;
+  /** Dragging the box around a box selection: the same drag, other callback shape. */
+  onSelectionDragStart: SelectionDragHandler<WorkflowFlowNode>;
+  onSelectionDragStop: SelectionDragHandler<WorkflowFlowNode>;
   /** The edges as drawn right now (for layout and connection checks). */
   currentEdges(): CanvasEdge[];
   /** Edge ids this user selected (edges are selectable for deletion; never shared). */
@@ -58,6 +63,8 @@ export function useDocFlow(session: EditorSession, canEdit: boolean): DocFlow {
   const [nodes, setNodesState] = useState<WorkflowFlowNode[]>(() =>
     withSelection(flowNodesFromDoc(doc), new Set(store.getState().selectedNodeIds)),
   );
+  // Which document state the first render read, so subscribing re-reads only if it moved on.
+  const [readAt] = useState(() => Y.encodeStateVector(doc));
   const [edges, setEdgesState] = useState<CanvasEdge[]>(() => flowEdgesFromDoc(doc));
   const nodesRef = useRef(nodes);
   const edgesRef = useRef(edges);
@@ -92,8 +99,10 @@ export function useDocFlow(session: EditorSession, canEdit: boolean): DocFlow {
   // Document → nodes and edges.
   useEffect(() => {
     // The document may have changed between the first render and this subscription.
-    setNodes(withSelection(flowNodesFromDoc(doc), new Set(store.getState().selectedNodeIds)));
-    setEdges(flowEdgesFromDoc(doc));
+    if (!sameVector(readAt, Y.encodeStateVector(doc))) {
+      setNodes(withSelection(flowNodesFromDoc(doc), new Set(store.getState().selectedNodeIds)));
+      setEdges(flowEdgesFromDoc(doc));
+    }
 
     const onNodes = (events: Y.YEvent<Y.AbstractType<unknown>>[], txn: Y.Transaction) => {
       const changed = touchedKeys(events);
@@ -138,7 +147,7 @@ export function useDocFlow(session: EditorSession, canEdit: boolean): DocFlow {
       edgesOf(doc).unobserveDeep(onEdges);
       tweens.stop();
     };
-  }, [doc, store, tweens, setNodes, setEdges]);
+  }, [doc, store, tweens, setNodes, setEdges, readAt]);
 
   // Store selection → node flags.
   useEffect(
@@ -227,6 +236,8 @@ export function useDocFlow(session: EditorSession, canEdit: boolean): DocFlow {
       onEdgesChange,
       onNodeDragStart,
       onNodeDragStop,
+      onSelectionDragStart: (event, dragged) => onNodeDragStart(event.nativeEvent, dragged[0]!, dragged),
+      onSelectionDragStop: (event, dragged) => onNodeDragStop(event.nativeEvent, dragged[0]!, dragged),
       currentEdges: () => edgesRef.current,
       selectedEdgeIds: () => edgesRef.current.filter((e) => e.selected).map((e) => e.id),
       clearEdgeSelection: () => setEdges(withSelection(edgesRef.current, new Set())),
