@@ -19,6 +19,7 @@ import {
   type WorkflowFlowNode,
 } from './flow-mapping.ts';
 import { PositionTweens } from './position-tweens.ts';
+import { routeNodeChanges } from './route-node-changes.ts';
 
 type Position = { x: number; y: number };
 
@@ -175,31 +176,14 @@ export function useDocFlow(session: EditorSession, canEdit: boolean): DocFlow {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<WorkflowFlowNode>[]) => {
-      let selection: Set<string> | null = null;
-      const local: NodeChange<WorkflowFlowNode>[] = [];
-      const moved: Record<string, Position> = {};
-      for (const change of changes) {
-        if (change.type === 'select') {
-          selection ??= new Set(store.getState().selectedNodeIds);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        } else if (change.type === 'remove' || change.type === 'add' || change.type === 'replace') {
-          // The document is the only source of nodes: deletions go through canvas commands.
-        } else {
-          if (change.type === 'position') {
-            if (!canEditRef.current) continue;
-            if (change.position) moved[change.id] = change.position;
-          }
-          local.push(change);
-        }
-      }
+      const { selection, local, moved } = routeNodeChanges(changes, store.getState().selectedNodeIds, canEditRef.current);
       if (local.length > 0) setNodes(applyNodeChanges(local, nodesRef.current));
       if (Object.keys(moved).length > 0 && canEditRef.current) {
         if (drag.current) drag.current.session.move(moved);
         // Moves without a drag (keyboard arrows on a focused node) go straight in, one step each.
         else moveNodes(doc, Object.fromEntries(Object.entries(moved).filter(([id]) => nodesOf(doc).has(id))), origin);
       }
-      if (selection) store.getState().setSelection([...selection]);
+      if (selection) store.getState().setSelection(selection);
     },
     [doc, origin, store, setNodes],
   );
