@@ -17,7 +17,8 @@ const FIELDS: Partial<Record<OutreachEventKind, { flag: string; at: string }>> =
  * Marks an open, click, reply or bounce on the contact's data-table row in one statement:
  * sets the flag (`opened: true` …), the first time it happened (`openedAt` …, kept once
  * set) and raises `stage` unless the row is already further along. Returns the rows
- * changed (0 when the table or row is gone).
+ * changed (0 when the table or row is gone). The key matches as text, ignoring case, so
+ * "Jane@Acme.io" finds the row of "jane@acme.io" and "42" the row keyed by the number 42.
  */
 export async function markContactRow(db: PrismaClient, workspaceId: string, contact: ContactRef, kind: OutreachEventKind, at: Date): Promise<number> {
   const fields = FIELDS[kind];
@@ -38,7 +39,7 @@ export async function markContactRow(db: PrismaClient, workspaceId: string, cont
          || CASE WHEN COALESCE(array_position($6::text[], data ->> 'stage'), 0) < array_position($6::text[], $7::text)
               THEN jsonb_build_object('stage', $7::text) ELSE '{}'::jsonb END,
        "updatedAt" = $5::timestamp(3)
-     WHERE "tableId" = $1 AND data -> $2::text IN (to_jsonb($8::text), to_jsonb($9::numeric))`,
+     WHERE "tableId" = $1 AND lower(data ->> $2::text) = lower($8::text)`,
     tableId,
     keyField,
     fields.flag,
@@ -47,11 +48,5 @@ export async function markContactRow(db: PrismaClient, workspaceId: string, cont
     [...STAGES],
     stage,
     String(contact.keyValue),
-    numericOrNull(contact.keyValue),
   );
-}
-
-/** The key as a number too, so a row keyed by 42 matches keyValue "42". */
-function numericOrNull(value: string): string | null {
-  return /^-?\d+(\.\d+)?$/.test(String(value)) ? String(value) : null;
 }

@@ -192,7 +192,7 @@ describe.each(targets)('outreach tracking on %s', (target) => {
 
   it('matches a reply by its sender (Mailgun form) and a SendGrid multipart post', async () => {
     const tracker = srv.runtime.outreach.trackerFor({ workspaceId, workflowId: sender.workflowId });
-    const tracked = await tracker.prepare({ recipient: 'Bob <Bob@Corp.com>', subject: 'Hello Bob', contact: { table: 'contacts', keyField: 'email', keyValue: 'bob@corp.com' } });
+    const tracked = await tracker.prepare({ recipient: 'Bob <Bob@Corp.com>', subject: 'Hello Bob', contact: { table: 'contacts', keyField: 'email', keyValue: 'Bob@Corp.com' } });
     await tracker.markSent(tracked.messageId, { smtpMessageId: tracked.messageIdHeader });
     const form = new URLSearchParams({ sender: 'bob@corp.com', from: 'Bob <BOB@corp.com>', subject: 'Re: Hello Bob', 'body-plain': 'Interested', 'Message-Id': '<bob-1@corp.com>' });
     const res = await postInbound(form.toString(), 'application/x-www-form-urlencoded');

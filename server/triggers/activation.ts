@@ -14,12 +14,12 @@ export class ActivationError extends Error {
 }
 
 /**
- * Makes `versionId` the workflow's live version: its webhook, schedule, feed (poll) and
- * outreach event triggers replace the previous ones in one transaction. Two webhook nodes of one version
+ * Makes `versionId` the workflow's live version: its webhook, schedule and feed (poll)
+ * triggers (and outreach event triggers) replace the previous ones in one transaction. Two webhook nodes of one version
  * may not share a method + path. A feed trigger keeps its poll cursor when the node and its
  * url are unchanged (see `initialPollState`).
  */
-export async function activateVersion(db: PrismaClient, workflowId: string, versionId: string): Promise<{ webhooks: number; schedules: number; polls: number; events: number }> {
+export async function activateVersion(db: PrismaClient, workflowId: string, versionId: string): Promise<{ webhooks: number; schedules: number; polls: number }> {
   const version = await db.workflowVersion.findFirst({ where: { id: versionId, workflowId } });
   if (!version) throw new ActivationError('That version does not belong to this workflow', 'VERSION_NOT_FOUND');
   const parsed = parseDefinition(version.definition);
@@ -75,7 +75,6 @@ export async function activateVersion(db: PrismaClient, workflowId: string, vers
     webhooks: rows.filter((r) => r.type === 'webhook').length,
     schedules: rows.filter((r) => r.type === 'schedule').length,
     polls: rows.filter((r) => r.type === 'poll').length,
-    events: rows.filter((r) => r.type === 'event').length,
   };
 }
 
