@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestUser } from '../testing/api-client.ts';
 import { databaseTargets } from '../testing/test-databases.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { createWorkflowWithVersion, waitForStatus } from '../testing/workflow-helpers.ts';
 
 /**
  * The dataTable and outreach routers: every procedure × every relation to the workspace
@@ -110,6 +111,32 @@ describe.each(targets)('data table and outreach API on %s', (target) => {
     const other = await fixture();
     expect(await codeOf(editor.api.dataTable.rows.query({ workspaceId: other.workspaceId, tableId: t.id }))).toBe('NOT_FOUND');
     expect(await codeOf(editor.api.dataTable.deleteRow.mutate({ workspaceId: other.workspaceId, tableId: other.tableId, rowId: first!.id }))).toBe('NOT_FOUND');
+  });
+
+  it('a run reads and writes its workspace tables through the Data Table node', async () => {
+    const owner = users.owner;
+    const flow = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'start', type: 'core.manualTrigger', name: 'Start', params: {} },
+        { id: 'save', type: 'core.dataTable', name: 'Save', params: { table: 'run contacts', operation: 'upsert', keyFields: ['email'], columns: [{ name: 'email', value: '{{ $json.email }}' }, { name: 'stage', value: 'new' }] } },
+        { id: 'find', type: 'core.dataTable', name: 'Find', params: { table: 'run contacts', operation: 'find', filters: [{ field: 'stage', op: 'eq', value: 'new' }] } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'save' },
+        { id: 'e2', source: 'save', target: 'find' },
+      ],
+    };
+    const { workspaceId, workflowId, versionId } = await createWorkflowWithVersion(srv, owner, flow);
+    for (let i = 0; i < 2; i++) {
+      const { executionId } = await owner.api.run.start.mutate({ workflowId, versionId, items: [{ json: { email: 'ann@acme.io' } }, { json: { email: 'bob@acme.io' } }] });
+      const done = await waitForStatus(srv, executionId, ['succeeded', 'failed']);
+      expect(done.error).toBeNull();
+    }
+    const table = (await owner.api.dataTable.list.query({ workspaceId })).find((t) => t.name === 'run contacts')!;
+    expect(table.rowCount).toBe(2);
+    const page = await owner.api.dataTable.rows.query({ workspaceId, tableId: table.id });
+    expect(page.rows.map((r) => r.data.email).sort()).toEqual(['ann@acme.io', 'bob@acme.io']);
   });
 
   it('the inbound URL is stable per workspace and secret per workspace', async () => {
