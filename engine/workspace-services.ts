@@ -38,6 +38,11 @@ export interface DataQuery {
 export interface DataTableStore {
   insert(table: string, rows: JsonObject[]): Promise<DataRow[]>;
   upsert(table: string, keyFields: string[], rows: JsonObject[]): Promise<DataRow[]>;
+  /**
+   * Inserts each row unless a row with the same key values exists (then that row is returned
+   * unchanged). Atomic per key: of two concurrent calls for one key exactly one gets `created`.
+   */
+  insertIfAbsent(table: string, keyFields: string[], rows: JsonObject[]): Promise<{ row: DataRow; created: boolean }[]>;
   find(table: string, query: DataQuery): Promise<DataRow[]>;
   /** Merges `patch` into every matching row; returns the updated rows. */
   update(table: string, filters: DataFilter[], patch: JsonObject): Promise<DataRow[]>;
@@ -48,6 +53,8 @@ export interface DataTableStore {
 /** A message the Send Email node is about to send, for tracking. */
 export interface OutgoingMessage {
   recipient: string;
+  /** The Send Email node, stored with the message. */
+  nodeId?: string | undefined;
   subject: string;
   /** The contact this message is about, so opens, clicks and replies update its row. */
   contact?: { table: string; keyField: string; keyValue: string } | undefined;

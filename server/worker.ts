@@ -32,7 +32,9 @@ const runtime = await createRuntime({
   work: true,
   workerConcurrency: concurrency,
   schedules: process.env.WORKER_SCHEDULES !== '0',
-  ...(process.env.FLOWFORGE_HTTP_ALLOW_LIST ? { httpAllowList: process.env.FLOWFORGE_HTTP_ALLOW_LIST.split(',') } : {}),
+  ...(config.httpAllowList.length ? { httpAllowList: config.httpAllowList } : {}),
+  // Tracking links in emails sent by this worker point at the web process.
+  publicUrl: config.publicUrl,
   ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
   ...(process.env.FLOWFORGE_RECONCILE_MS
     ? { reconcileEveryMs: Number(process.env.FLOWFORGE_RECONCILE_MS), reconcileOlderThanMs: Number(process.env.FLOWFORGE_RECONCILE_MS) }

@@ -100,6 +100,28 @@ describe('Data Table node', () => {
     expect(h.store.getNodeRun(outcome.runId, 'skipped')?.output?.main?.map((i) => i.json.email)).toEqual(['ada@acme.io']);
   });
 
+  it('insertIfNew claims each key once: a contact seen twice in one batch, or already stored, goes to Existing', async () => {
+    const store = new MemoryDataTableStore();
+    await store.insert('contacts', [{ email: 'old@acme.io', stage: 'replied' }]);
+    const { h, run } = setup(
+      [
+        emit([{ email: 'ada@acme.io', n: 1 }, { email: 'ada@acme.io', n: 2 }, { email: 'old@acme.io', n: 3 }, { email: 'bob@bits.dev', n: 4 }]),
+        ['claim', 'core.dataTable', { table: 'contacts', operation: 'insertIfNew', keyFields: ['email'], columns: [{ name: 'email', value: '{{ $json.email }}' }, { name: 'stage', value: 'queued' }] }],
+      ],
+      ['e -> claim'],
+      store,
+    );
+    const outcome = await run();
+    const out = h.store.getNodeRun(outcome.runId, 'claim')?.output;
+    expect(out?.new?.map((i) => i.json.n)).toEqual([1, 4]);
+    expect(out?.existing?.map((i) => i.json.n)).toEqual([2, 3]);
+    expect(store.rows('contacts')).toEqual([
+      { email: 'old@acme.io', stage: 'replied' },
+      { email: 'ada@acme.io', stage: 'queued' },
+      { email: 'bob@bits.dev', stage: 'queued' },
+    ]);
+  });
+
   it('update merges into matching rows and delete removes them; both refuse to run without a filter', async () => {
     const store = new MemoryDataTableStore();
     await store.insert('contacts', [{ email: 'ada@acme.io', stage: 'sent' }, { email: 'bob@bits.dev', stage: 'sent' }]);

@@ -23,26 +23,30 @@ const Filter = z.object({
 export const DataTableParams = z.object({
   table: z.string().min(1).describe('Name of the workspace data table, e.g. contacts (an insert or upsert creates it)'),
   operation: z
-    .enum(['insert', 'upsert', 'find', 'exists', 'update', 'delete'])
+    .enum(['insert', 'upsert', 'insertIfNew', 'find', 'exists', 'update', 'delete'])
     .default('insert')
-    .describe('insert a row; upsert by key columns; find rows; exists: route the item by whether a row matches; update rows; delete rows'),
+    .describe('insert a row; upsert by key columns; insertIfNew: add the row unless its key exists, routing the item New/Existing; find rows; exists: route the item by whether a row matches; update rows; delete rows'),
   dataMode: z
     .enum(['columns', 'itemFields'])
     .default('columns')
     .describe('What insert, upsert and update write: the columns listed, or every field of the item plus the columns listed'),
   columns: z.array(Column).default([]).describe('Columns to write (insert, upsert: the row; update: the changes)'),
-  keyFields: z.array(z.string().min(1)).default([]).describe('upsert: top-level columns that identify a row, e.g. email'),
+  keyFields: z.array(z.string().min(1)).default([]).describe('upsert, insertIfNew: top-level columns that identify a row, e.g. email'),
   filters: z.array(Filter).default([]).describe('Conditions a row must meet, all of them (find, exists, update, delete)'),
   limit: z.number().int().min(1).max(1000).default(100).describe('find: most rows to return'),
   sortField: z.string().default('').describe('find: column to sort by (empty: oldest row first)'),
   sortDirection: z.enum(['asc', 'desc']).default('asc').describe('find: sort direction'),
-  rowField: z.string().default('').describe('exists: put the matching row in this field of the item (empty: item unchanged)'),
+  rowField: z.string().default('').describe('exists, insertIfNew: put the row in this field of the item (empty: item unchanged)'),
 });
 type DataTableParams = z.output<typeof DataTableParams>;
 
 const FOUND_PORTS: readonly PortDef[] = [
   { name: 'found', label: 'Found' },
   { name: 'notFound', label: 'Not found' },
+];
+const NEW_PORTS: readonly PortDef[] = [
+  { name: 'new', label: 'New' },
+  { name: 'existing', label: 'Existing' },
 ];
 const MAIN_PORTS: readonly PortDef[] = [{ name: 'main' }];
 
@@ -113,6 +117,9 @@ export const dataTable = defineNode({
     '  (top-level columns such as `email`; never two rows for one key, even when runs race). Both create a missing table.',
     '  What is written: the **columns** listed, or with **dataMode** itemFields every field of the item plus the columns.',
     '  Output: the stored row.',
+    '- **insertIfNew**: writes the row unless a row with the same **keyFields** values exists, and routes the INPUT item',
+    '  to **New** (it was written now) or **Existing**. Atomic per key: of two items, runs or workers racing for one',
+    '  contact exactly one goes to New — the safe way to "email each contact once". With **rowField** the row is attached.',
     '- **find**: the rows matching all **filters** (`{ field, op, value }`; ops eq, neq, gt, gte, lt, lte, contains —',
     '  case-insensitive substring or array element —, in, exists, notExists), up to **limit**, sorted by **sortField**.',
     '  One output item per row; no match, no item.',
@@ -129,7 +136,7 @@ export const dataTable = defineNode({
   category: 'data',
   icon: '🗃️',
   inputs: [{ name: 'main' }],
-  outputs: (params) => (params.operation === 'exists' ? FOUND_PORTS : MAIN_PORTS),
+  outputs: (params) => (params.operation === 'exists' ? FOUND_PORTS : params.operation === 'insertIfNew' ? NEW_PORTS : MAIN_PORTS),
   params: DataTableParams,
   async run(ctx): Promise<Item[] | PortItems> {
     const p = ctx.params;
@@ -143,6 +150,14 @@ export const dataTable = defineNode({
         const keys = p.keyFields.map((k) => k.trim()).filter((k) => k !== '');
         if (keys.length === 0) throw new NodeError('Upsert needs key columns (keyFields), e.g. email', { code: 'DATA_TABLE_NO_KEY', field: 'params.keyFields', retryable: false });
         return (await store.upsert(table, keys, [rowData(p, ctx.item)])).map(rowItem);
+      }
+      case 'insertIfNew': {
+        const keys = p.keyFields.map((k) => k.trim()).filter((k) => k !== '');
+        if (keys.length === 0) throw new NodeError('Insert-if-new needs key columns (keyFields), e.g. email', { code: 'DATA_TABLE_NO_KEY', field: 'params.keyFields', retryable: false });
+        const [result] = await store.insertIfAbsent(table, keys, [rowData(p, ctx.item)]);
+        const rowField = p.rowField.trim();
+        const routed = rowField && result ? { json: { ...item.json, [rowField]: rowItem(result.row).json } } : item;
+        return result?.created ? { new: [routed] } : { existing: [routed] };
       }
       case 'find': {
         const sortField = p.sortField.trim();

@@ -100,7 +100,7 @@ async function prepareMessage(
     contactTable === ''
       ? undefined
       : { table: contactTable, keyField: p.contact.keyField.trim() || 'email', keyValue: p.contact.keyValue.trim() || recipient };
-  const tracked = await tracker.prepare({ recipient, subject, contact });
+  const tracked = await tracker.prepare({ recipient, subject, contact, nodeId: ctx.node.id });
   return { tracker, tracked, messageId: tracked.messageId, messageIdHeader: tracked.messageIdHeader };
 }
 

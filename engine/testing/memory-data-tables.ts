@@ -127,6 +127,22 @@ export class MemoryDataTableStore implements DataTableStore {
     return out;
   }
 
+  async insertIfAbsent(table: string, keyFields: string[], rows: JsonObject[]): Promise<{ row: DataRow; created: boolean }[]> {
+    const target = this.table(table, 'insert');
+    if (keyFields.length === 0) throw new NodeError('Insert-if-new needs 1 to 5 key columns', { code: 'INVALID_QUERY', retryable: false });
+    const out: { row: DataRow; created: boolean }[] = [];
+    for (const data of rows) {
+      const existing = target.find((r) => keyFields.every((k) => sameValue(r.data[k], data[k])));
+      if (existing) {
+        out.push({ row: this.copy(existing), created: false });
+        continue;
+      }
+      const [row] = await this.insert(table, [data]);
+      out.push({ row: row!, created: true });
+    }
+    return out;
+  }
+
   async find(table: string, query: DataQuery): Promise<DataRow[]> {
     const rows = this.table(table, 'find').filter((r) => (query.filters ?? []).every((f) => matchesFilter(r.data, f)));
     if (query.orderBy) {

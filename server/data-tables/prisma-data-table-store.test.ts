@@ -144,6 +144,18 @@ describe.each(targets)('data table store on %s', (target) => {
     for (let i = 0; i < 20; i++) expect(rows[0]!.data[`k${i}`]).toBe(i);
   });
 
+  it('insertIfAbsent: of 20 racing claims of one key exactly one is created; an inserted row counts as existing', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.insertIfAbsent('claims', ['email'], [{ email: 'one@x.com', n: i }])));
+    expect(results.filter((r) => r[0]!.created)).toHaveLength(1);
+    const rows = await store.find('claims', {});
+    expect(rows).toHaveLength(1);
+    expect(new Set(results.map((r) => r[0]!.row.id))).toEqual(new Set([rows[0]!.id]));
+    await store.insert('claims', [{ email: 'two@x.com', n: 'inserted' }]);
+    const [again] = await store.insertIfAbsent('claims', ['email'], [{ email: 'two@x.com', n: 'claim' }]);
+    expect(again).toMatchObject({ created: false, row: { data: { email: 'two@x.com', n: 'inserted' } } });
+    expect(await store.find('claims', { filters: [{ field: 'email', op: 'eq', value: 'two@x.com' }] })).toHaveLength(1);
+  });
+
   it('concurrent first writes to a new table make one table', async () => {
     await Promise.all(Array.from({ length: 10 }, (_, i) => store.insert('fresh', [{ i }])));
     const admin = new DataTableAdmin(db.prisma);

@@ -81,6 +81,27 @@ export class PrismaDataTableStore implements DataTableStore {
     return results;
   }
 
+  async insertIfAbsent(table: string, keyFields: string[], rows: JsonObject[]): Promise<{ row: DataRow; created: boolean }[]> {
+    checkRows(rows);
+    if (!Array.isArray(keyFields) || keyFields.length === 0 || keyFields.length > MAX_KEY_FIELDS) {
+      throw new DataTableError('INVALID_QUERY', `Insert-if-new needs 1 to ${MAX_KEY_FIELDS} key columns`);
+    }
+    const fields = [...new Set(keyFields.map((f) => columnName(f)))];
+    const keyed = rows.map((data, i) => ({ data, ...rowKey(fields, data, i) }));
+    if (keyed.length === 0) return [];
+    const at = new Date(this.now());
+    const tableId = await this.tableForWrite(table, at);
+    const order = keyed.map((_, i) => i).sort((a, b) => (keyed[a]!.key < keyed[b]!.key ? -1 : keyed[a]!.key > keyed[b]!.key ? 1 : a - b));
+    const results = new Array<{ row: DataRow; created: boolean }>(keyed.length);
+    await retryOnUniqueViolation(() =>
+      this.db.$transaction(async (tx) => {
+        for (const i of order) results[i] = await insertOneIfAbsent(tx, tableId, keyed[i]!, at);
+      }),
+    );
+    await noteColumns(this.db, tableId, rows);
+    return results;
+  }
+
   async find(table: string, query: DataQuery = {}): Promise<DataRow[]> {
     const tableId = await requireTableId(this.db, this.workspaceId, table);
     const p = new SqlParams();
@@ -169,6 +190,42 @@ async function upsertOne(tx: Db, tableId: string, row: { data: JsonObject; key: 
     stamp,
   );
   return toDataRow(upserted[0]!);
+}
+
+/**
+ * One keyed row unless its key exists: a key-less row with the same values (written by insert)
+ * counts as existing and is adopted; otherwise INSERT … ON CONFLICT DO NOTHING decides atomically.
+ */
+async function insertOneIfAbsent(tx: Db, tableId: string, row: { data: JsonObject; key: string; match: JsonObject }, at: Date): Promise<{ row: DataRow; created: boolean }> {
+  const stamp = at.toISOString();
+  const adopted = await tx.$queryRawUnsafe<RawRow[]>(
+    `UPDATE data_rows SET key = $1
+     WHERE id = (
+       SELECT id FROM data_rows
+       WHERE "tableId" = $2 AND key IS NULL AND data @> $3::jsonb
+         AND NOT EXISTS (SELECT 1 FROM data_rows WHERE "tableId" = $2 AND key = $1)
+       ORDER BY "createdAt", id LIMIT 1
+     ) AND key IS NULL
+     RETURNING ${ROW_COLUMNS}`,
+    row.key,
+    tableId,
+    JSON.stringify(row.match),
+  );
+  if (adopted[0]) return { row: toDataRow(adopted[0]), created: false };
+  const inserted = await tx.$queryRawUnsafe<RawRow[]>(
+    `INSERT INTO data_rows (id, "tableId", data, key, "createdAt", "updatedAt")
+     VALUES ($1, $2, $3::jsonb, $4, $5::timestamp(3), $5::timestamp(3))
+     ON CONFLICT ("tableId", key) DO NOTHING
+     RETURNING ${ROW_COLUMNS}`,
+    uuidv7(at.getTime()),
+    tableId,
+    JSON.stringify(row.data),
+    row.key,
+    stamp,
+  );
+  if (inserted[0]) return { row: toDataRow(inserted[0]), created: true };
+  const existing = await tx.$queryRawUnsafe<RawRow[]>(`SELECT ${ROW_COLUMNS} FROM data_rows WHERE "tableId" = $1 AND key = $2`, tableId, row.key);
+  return { row: toDataRow(existing[0]!), created: false };
 }
 
 /** The row's key: JSON of [field, value] pairs, and the containment object that finds it. */
