@@ -1,3 +1,4 @@
+import type { Clock } from '../engine/clock.ts';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -52,6 +53,8 @@ export type StartOptions = {
   /** Webhook limits (tests lower them). */
   webhookMaxBodyBytes?: number;
   webhookResponseTimeoutMs?: number;
+  /** Time of runs, schedules and feed polls (tests). */
+  clock?: Clock;
   /** Collaboration limits and persistence debounce (tests lower them); `redis` replaces the one REDIS_URL would load. */
   collab?: { limits?: Partial<CollabLimits>; debounceMs?: number; maxDebounceMs?: number; redis?: Extension };
 };
@@ -132,6 +135,7 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
       work: options.work ?? !config.redisUrl,
       schedules: true,
       ...(options.httpAllowList ? { httpAllowList: options.httpAllowList } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
       publicUrl,
     });
     live = createLiveEvents({ db: db.prisma, bus: runtime.bus, resolveUser, logger: log });

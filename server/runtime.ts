@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Clock } from '../engine/clock.ts';
 import { createDefaultRegistry } from '../engine/registry.ts';
 import { createCopilotService } from './copilot/copilot-service.ts';
 import { createCredentialService } from './credentials/credential-service.ts';
@@ -42,6 +43,8 @@ export type RuntimeOptions = {
   reconcileOlderThanMs?: number;
   /** Base of outreach tracking URLs (pixels, click links, inbound webhook). Default http://localhost:3000. */
   publicUrl?: string;
+  /** Time of runs, schedules and feed polls (tests pass a fake clock to cross days). Default the system clock. */
+  clock?: Clock;
 };
 
 /** The execution side of the app: queue, bus, run service, scheduler — embedded or on Redis. */
@@ -69,6 +72,7 @@ export async function createRuntime(opts: RuntimeOptions) {
   let outreach: OutreachService | null = null;
   const runs = new RunService({
     db: opts.db,
+    ...(opts.clock ? { clock: opts.clock } : {}),
     queue,
     bus,
     registry,
@@ -96,11 +100,17 @@ export async function createRuntime(opts: RuntimeOptions) {
     const reconciled = await runs.reconcile({ olderThanMs: 0, includeRunning: !opts.redisUrl });
     if (reconciled) opts.logger.info('re-enqueued runs found unfinished', { count: reconciled });
   }
-  const scheduler = opts.schedules ? new Scheduler({ db: opts.db, runs, logger: opts.logger }) : null;
+  const scheduler = opts.schedules ? new Scheduler({ db: opts.db, runs, logger: opts.logger, ...(opts.clock ? { now: () => opts.clock!.now() } : {}) }) : null;
   scheduler?.start();
   // Feed triggers poll beside the schedules, deduplicated the same way (idempotency keys).
   const feedPoller = opts.schedules
-    ? new FeedPoller({ db: opts.db, runs, logger: opts.logger, ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}) })
+    ? new FeedPoller({
+        db: opts.db,
+        runs,
+        logger: opts.logger,
+        ...(opts.httpAllowList ? { httpAllowList: opts.httpAllowList } : {}),
+        ...(opts.clock ? { now: () => opts.clock!.now() } : {}),
+      })
     : null;
   feedPoller?.start();
   // Scaled mode: a queue that lost jobs (Redis restarted) is refilled from the database.
@@ -134,6 +144,7 @@ export async function createRuntime(opts: RuntimeOptions) {
     registry,
     limiter,
     scheduler,
+    feedPoller,
     webhooks,
     credentials,
     copilot,

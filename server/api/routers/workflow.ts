@@ -4,6 +4,8 @@ import type { Prisma } from '../../../generated/prisma/client.ts';
 import { encodeDoc } from '../../../collab/workflow-doc.ts';
 import { listWebhooks } from '../../triggers/webhook-urls.ts';
 import { buildExport, emptyWorkflowState, parseWorkflowImport, stateFromDefinition } from '../../workflows/workflow-content.ts';
+import { createFromTemplate, TemplateError } from '../../templates/create-from-template.ts';
+import { findTemplate, workflowTemplates } from '../../templates/templates.ts';
 import { Description, Id, Name } from '../schemas.ts';
 import { memberProcedure, router } from '../trpc.ts';
 
@@ -164,5 +166,40 @@ export const workflowRouter = router({
         select: summarySelect,
       });
       return { workflow: wf, warnings: parsed.warnings };
+    }),
+
+  /** Templates users can start from, with their parameters' JSON Schema (defaults included). */
+  templates: memberProcedure('viewer')
+    .input(z.object({ workspaceId: Id }))
+    .query(() =>
+      workflowTemplates.map((t) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description,
+        credentialKinds: t.credentialKinds,
+        paramsJsonSchema: z.toJSONSchema(t.params, { io: 'input', unrepresentable: 'any' }),
+      })),
+    ),
+
+  /** A new workflow from a template; credentials left out are asked for when the editor opens it. */
+  createFromTemplate: memberProcedure('editor')
+    .input(
+      z.object({
+        workspaceId: Id,
+        templateId: z.string().min(1).max(100),
+        params: z.record(z.string(), z.unknown()).default({}),
+        credentials: z.record(z.string().max(50), Id).optional(),
+        name: Name.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const template = findTemplate(input.templateId);
+      if (!template) throw new TRPCError({ code: 'NOT_FOUND', message: `No template "${input.templateId}"` });
+      try {
+        return await createFromTemplate(ctx.db, { ...input, workspaceId: input.workspaceId, userId: ctx.user.id, template });
+      } catch (err) {
+        if (err instanceof TemplateError) throw new TRPCError({ code: 'BAD_REQUEST', message: err.message });
+        throw err;
+      }
     }),
 });
