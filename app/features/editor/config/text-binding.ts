@@ -43,10 +43,10 @@ export function yParamBinding(doc: Y.Doc, nodeId: string, key: string, origin: o
     apply(edit) {
       if (!nodeMapOf(doc, nodeId)) return; // deleted by a peer while focused
       const next = applyEdit(read(), edit);
+      known = next; // before writing: the write's own transaction event compares against it
       // A param that is not text yet (absent, or a number shown as text) becomes text whole.
       if (currentParam(doc, nodeId, key) instanceof Y.Text) editParamText(doc, nodeId, key, edit, origin);
       else setParam(doc, nodeId, key, next, origin);
-      known = next;
     },
     subscribe(listener) {
       known = read();

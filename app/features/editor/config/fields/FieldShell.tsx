@@ -32,6 +32,8 @@ type Props = {
   inline?: boolean;
   /** Announces focus inside as "editing this field" to peers; off for containers. */
   presence?: boolean;
+  /** Help right under the label (containers, whose content can be long). */
+  helpFirst?: boolean;
   children(ids: ControlIds): ReactNode;
 };
 
@@ -39,7 +41,7 @@ type Props = {
  * A form row: label (with required marker), who else is editing it, the control, help text and
  * the compiler's findings for this path. Focus inside tells peers this user is editing it.
  */
-export function FieldShell({ nodeId, path, label, required, help: rawHelp, issues = [], localError, aside, inline, presence = true, children }: Props) {
+export function FieldShell({ nodeId, path, label, required, help: rawHelp, issues = [], localError, aside, inline, presence = true, helpFirst, children }: Props) {
   const id = useId();
   const compact = useContext(CompactFields);
   // Help that only repeats the label says nothing.
@@ -75,6 +77,12 @@ export function FieldShell({ nodeId, path, label, required, help: rawHelp, issue
     </div>
   );
 
+  const helpText = help ? (
+    <p id={helpId} className="text-[11.5px] leading-snug text-faint">
+      {help}
+    </p>
+  ) : null;
+
   return (
     <div className="group/field flex min-w-0 flex-col gap-1" data-testid={`field-${path}`} {...focusHandlers}>
       {inline ? (
@@ -85,14 +93,11 @@ export function FieldShell({ nodeId, path, label, required, help: rawHelp, issue
       ) : (
         <>
           {labelRow}
+          {helpFirst ? helpText : null}
           {children({ id, describedBy, invalid })}
         </>
       )}
-      {help ? (
-        <p id={helpId} className="text-[11.5px] leading-snug text-faint">
-          {help}
-        </p>
-      ) : null}
+      {helpFirst && !inline ? null : helpText}
       {invalid ? (
         <div id={errorId} className="flex flex-col gap-0.5">
           {localError ? <ErrorLine path={path} text={localError} /> : null}

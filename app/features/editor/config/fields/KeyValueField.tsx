@@ -38,7 +38,7 @@ export function KeyValueField({ field, path, value }: FieldProps<KeyValueSpec>) 
   const duplicate = (index: number) => rows.findIndex((r) => r.key.trim() !== '' && r.key === rows[index]!.key) !== index;
 
   return (
-    <FieldShell nodeId={form.nodeId} path={key} label={field.label} required={field.required} help={field.help} issues={form.issuesAt(key)}>
+    <FieldShell nodeId={form.nodeId} path={key} label={field.label} required={field.required} help={field.help} issues={form.issuesAt(key)} helpFirst>
       {(ids) => (
         <div className="flex flex-col gap-1.5" id={ids.id} data-testid={`param-${key}`}>
           {rows.map((row, index) => (

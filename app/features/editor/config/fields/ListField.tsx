@@ -32,7 +32,7 @@ export function ListField({ field, path, value }: FieldProps<ListSpec>) {
   const sideBySide = field.itemFields.length === 2 && field.itemFields.every((f) => SHORT.has(f.kind) && !(f.kind === 'text' && f.multiline));
 
   return (
-    <FieldShell nodeId={form.nodeId} path={key} label={field.label} required={field.required} help={field.help} issues={form.issuesAt(key)} presence={false}>
+    <FieldShell nodeId={form.nodeId} path={key} label={field.label} required={field.required} help={field.help} issues={form.issuesAt(key)} presence={false} helpFirst>
       {() => (
         <div className="flex flex-col gap-2" data-testid={`param-${key}`}>
           {items.map((item, index) => {

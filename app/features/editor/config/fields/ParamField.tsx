@@ -149,7 +149,8 @@ function FixedOrExpression({ field, path, value }: FieldProps<NumberField | Sele
     }
     setLocalError(null);
   };
-  const aside = (
+  // Viewers see which fields hold expressions, but get no switch.
+  const aside = form.readOnly && !expression ? null : (
     <button
       type="button"
       onClick={toggle}
