@@ -18,6 +18,7 @@ export const OutreachTemplateParams = z.object({
   followUpDays: z.number().int().min(1).max(60).default(3).describe('N: days between an email and its follow-up'),
   maxFollowUps: z.number().int().min(0).max(5).default(2).describe('K: follow-ups at most, per contact'),
   senderName: z.string().trim().max(100).default(''),
+  website: z.url().default('https://flowforge.dev').describe('Linked in the signature (clicks are tracked)'),
   pitch: z
     .string()
     .trim()
@@ -97,7 +98,8 @@ export function outreachDefinition(input: z.input<typeof OutreachTemplateParams>
   const smtp = credentials.smtp ?? '';
   const table = p.contactsTable;
   const nextDue = `{{ $now + ${p.followUpDays} * ${DAY_MS} }}`;
-  const html = '<div style="font-family: sans-serif; line-height: 1.5">{{ $json.email_draft.body.split("\\n").join("<br>") }}</div>';
+  const signature = `<p style="color:#666">${escapeHtml(p.senderName)}${p.senderName ? ' · ' : ''}<a href="${escapeHtml(p.website)}">${escapeHtml(p.website.replace(/^https?:\/\//, ''))}</a></p>`;
+  const html = `<div style="font-family: sans-serif; line-height: 1.5">{{ $json.email_draft.body.split("\\n").join("<br>") }}${signature}</div>`;
   const N = OutreachNode;
   const node = (id: string, type: string, name: string, x: number, y: number, params: Record<string, unknown>, settings: Record<string, unknown> = {}) => ({
     id,
@@ -302,4 +304,8 @@ export function outreachDefinition(input: z.input<typeof OutreachTemplateParams>
     edge(N.FollowUpSend, N.RecordFollowUpFailed, 'error'),
   ];
   return { schemaVersion: 1, nodes, edges };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

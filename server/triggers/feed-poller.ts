@@ -112,6 +112,8 @@ export class FeedPoller {
   stop(): void {
     this.running = false;
     this.abort.abort(new Error('feed poller stopped'));
+    // Polls in flight end; an explicit tick() afterwards (tests, a manual poll) still works.
+    this.abort = new AbortController();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -156,16 +158,17 @@ export class FeedPoller {
     if (claimed.count === 0) return [];
     const log = { triggerId: t.id, workflowId: t.workflowId, nodeId: t.nodeId, url: state.url };
 
+    const stopped = this.abort.signal;
     let result: Awaited<ReturnType<typeof fetchFeed>>;
     try {
       result = await fetchFeed(this.fetch, state.url, {
-        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.deps.fetchTimeoutMs ?? 30_000)]),
+        signal: AbortSignal.any([stopped, AbortSignal.timeout(this.deps.fetchTimeoutMs ?? 30_000)]),
         etag: state.etag ?? null,
         lastModified: state.lastModified ?? null,
       });
     } catch (err) {
       // Shutting down: the claim stands, so the feed is polled again one interval later.
-      if (this.abort.signal.aborted) return [];
+      if (stopped.aborted) return [];
       const info = toErrorInfo(err);
       this.deps.logger.warn('feed poll failed; will retry next interval', { ...log, code: info.code, error: info.message });
       await this.save(t.id, { ...state, lastError: { code: info.code, message: info.message, at: new Date(now).toISOString() } });
