@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cn } from '../../../lib/cn.ts';
+import { autoCloseEdit } from './auto-close.ts';
 import { CompletionMenu } from './CompletionMenu.tsx';
 import { controlFrame } from './controls.tsx';
 import { completeExpression, completionFrom, type Completion, type CompletionData, type CompletionResult } from './expression-completions.ts';
@@ -121,6 +122,12 @@ export function ExpressionInput({ binding, multiline = false, expression = true,
     binding.apply(edit);
   };
 
+  const autoClose = (typed: string) => {
+    const el = ref.current!;
+    const extra = autoCloseEdit(el.value, el.selectionStart ?? 0, typed);
+    if (extra) commit(extra.edit, extra.caret);
+  };
+
   const onInput = () => {
     const el = ref.current!;
     const edit = diffText(last.current, el.value, el.selectionEnd ?? undefined);
@@ -129,11 +136,7 @@ export function ExpressionInput({ binding, multiline = false, expression = true,
     setText(el.value);
     binding.apply(edit);
     if (composing.current) return;
-    // Typing "{{" opens a block: close it and put the caret in the middle.
-    const caret = el.selectionStart ?? 0;
-    if (expression && edit.insert === '{' && edit.deleteCount === 0 && el.value.slice(caret - 2, caret) === '{{' && el.value[caret - 3] !== '\\' && !el.value.slice(caret).trimStart().startsWith('}}')) {
-      commit({ index: caret, deleteCount: 0, insert: '  }}' }, caret + 1);
-    }
+    if (expression && edit.deleteCount === 0) autoClose(edit.insert);
     refreshMenu(true);
   };
 
