@@ -21,6 +21,8 @@ const FOUNDERS: Record<string, { firstName: string; lastName: string; company: s
   Acme: { firstName: 'Ada', lastName: 'Lovelace', company: 'Acme', domain: 'acme.io' },
   Bits: { firstName: 'Bob', lastName: 'Byte', company: 'Bits', domain: 'bits.dev' },
   Cogs: { firstName: 'Cara', lastName: 'Cog', company: 'Cogs', domain: 'cogs.ai' },
+  Dent: { firstName: 'Dan', lastName: 'Dent', company: 'Dent', domain: 'dent.co' },
+  Figs: { firstName: 'Fay', lastName: 'Fig', company: 'Figs', domain: 'figs.io' },
 };
 
 /** The fake model: extracts the founder named in the title, writes emails that quote what it was given. */
@@ -58,7 +60,7 @@ describe(`entrepreneur outreach end to end on ${target}`, () => {
   beforeAll(async () => {
     site = await startFakeSite();
     site.setPage('/feed.xml', { contentType: 'application/rss+xml', body: feedXml(site.url, []) });
-    for (const [slug, company] of [['Acme-1', 'Acme'], ['Acme-2', 'Acme'], ['Bits-1', 'Bits'], ['Cogs-1', 'Cogs']] as const) {
+    for (const [slug, company] of [['Acme-1', 'Acme'], ['Acme-2', 'Acme'], ['Bits-1', 'Bits'], ['Cogs-1', 'Cogs'], ['Dent-1', 'Dent'], ['Figs-1', 'Figs']] as const) {
       site.setPage(`/news/${slug}`, `<html><body><nav>menu</nav><article><h1>${company} raises</h1><p>${company} was founded by ${FOUNDERS[company]!.firstName}.</p></article></body></html>`);
     }
     hunter = await startFakeHunter({
@@ -67,9 +69,11 @@ describe(`entrepreneur outreach end to end on ${target}`, () => {
         'acme.io': { organization: 'Acme', people: [{ email: 'ada@acme.io', firstName: 'Ada', lastName: 'Lovelace', position: 'CEO' }] },
         'bits.dev': { organization: 'Bits', people: [{ email: 'bob@bits.dev', firstName: 'Bob', lastName: 'Byte', position: 'CEO', status: 'invalid' }] },
         'cogs.ai': { organization: 'Cogs', people: [{ email: 'cara@cogs.ai', firstName: 'Cara', lastName: 'Cog', position: 'CEO' }] },
+        'dent.co': { organization: 'Dent', people: [{ email: 'dan@dent.co', firstName: 'Dan', lastName: 'Dent', position: 'CEO' }] },
+        'figs.io': { organization: 'Figs', people: [{ email: 'fay@figs.io', firstName: 'Fay', lastName: 'Fig', position: 'CEO' }] },
       },
     });
-    smtp = await startSmtpCapture();
+    smtp = await startSmtpCapture({ rejectRecipient: (address) => (address === 'dan@dent.co' ? { code: 550, message: 'No such user here' } : undefined) });
     ai = await startFakeOpenAi({ fallback: model });
     srv = await startTestServer(target, { clock });
     // The test polls and sweeps by hand, on the fake clock: the background loops would race it.
@@ -185,5 +189,39 @@ describe(`entrepreneur outreach end to end on ${target}`, () => {
     await sweep();
     await runsSettled(6);
     expect(smtp.messages).toHaveLength(3);
+  });
+
+  it('bad inputs end as clear errors or skips and lose no contact: a feed that is not XML, an SMTP rejection, Hunter refusing the key', async () => {
+    // Next morning, before the send window.
+    await clock.advanceTo(Date.parse('2026-12-08T08:50:00Z'));
+    // A feed that is not XML: no run, the trigger keeps the reason, the next poll tries again.
+    site.setPage('/feed.xml', { contentType: 'application/json', body: '{"not":"a feed"}' });
+    await clock.advance(61 * 60_000);
+    expect(await srv.runtime.feedPoller!.tick()).toEqual([]);
+    const [trigger] = await srv.db.prisma.trigger.findMany({ where: { workflowId, type: 'poll' } });
+    expect((trigger!.state as { lastError?: { message: string } }).lastError?.message).toMatch(/feed|XML|RSS/i);
+
+    // The SMTP server refuses Dan: his row says failed, with the server's answer.
+    site.setPage('/feed.xml', { contentType: 'application/rss+xml', body: feedXml(site.url, ['Dent-1']) });
+    await clock.advance(61 * 60_000);
+    expect(await srv.runtime.feedPoller!.tick()).toHaveLength(1);
+    await runsSettled(7);
+    const dan = (await contacts())['dan@dent.co'];
+    expect(dan).toMatchObject({ stage: 'failed' });
+    expect(String(dan!.lastError)).toMatch(/550|No such user/);
+
+    // Hunter refuses the key: the run fails saying so; nothing half-written.
+    hunter.enqueue({ status: 401, headers: { 'content-type': 'application/json' }, body: { errors: [{ id: 'authentication_failed', code: 401, details: 'No user found for the API key supplied' }] } });
+    site.setPage('/feed.xml', { contentType: 'application/rss+xml', body: feedXml(site.url, ['Figs-1']) });
+    await clock.advance(61 * 60_000);
+    const [figsRun] = await srv.runtime.feedPoller!.tick();
+    await eventually(async () => {
+      const run = await srv.db.prisma.execution.findUniqueOrThrow({ where: { id: figsRun! } });
+      expect(run.status).toBe('failed');
+      expect(JSON.stringify(run.error)).toMatch(/Hunter refused the API key/);
+    }, 30_000);
+    expect((await contacts())['fay@figs.io']).toBeUndefined();
+    expect(Object.keys(await contacts()).sort()).toEqual(['ada@acme.io', 'bob@bits.dev', 'cara@cogs.ai', 'dan@dent.co']);
+    expect(smtp.messages.some((m) => m.envelopeTo.includes('dan@dent.co'))).toBe(false);
   });
 });
