@@ -6,6 +6,7 @@ import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { ShortcutsHelpDialog } from './canvas/ShortcutsHelpDialog.tsx';
 import { useWorkflowAnalysis } from './canvas/use-workflow-analysis.ts';
 import { NodeConfigPanel } from './config/NodeConfigPanel.tsx';
+import { MissingCredentialsBanner } from './credentials/MissingCredentialsBanner.tsx';
 import { CopilotPanel } from './copilot/CopilotPanel.tsx';
 import type { SidePanel } from './editor-store.ts';
 import { NodePalette } from './palette/NodePalette.tsx';
@@ -37,6 +38,7 @@ export function EditorWorkspace() {
       {paletteOpen ? <NodePalette /> : null}
       <main className="relative min-w-0 flex-1" aria-label="Workflow canvas">
         <FlowCanvas />
+        <MissingCredentialsBanner />
         <ReplayBar />
         <NodeInspector />
       </main>
