@@ -17,6 +17,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useWorkspace } from '../shell/WorkspaceContext.tsx';
 import { CreateWorkflowDialog } from './CreateWorkflowDialog.tsx';
 import { ImportWorkflowButton, type ImportOutcome } from './ImportWorkflowButton.tsx';
+import { TemplateDialog } from './TemplateDialog.tsx';
 import { RenameWorkflowDialog } from './RenameWorkflowDialog.tsx';
 import { useWorkflowActions } from './use-workflow-actions.ts';
 import { WorkflowRow } from './WorkflowRow.tsx';
@@ -36,6 +37,7 @@ export function WorkflowsView() {
   const search = useDebouncedValue(searchText.trim(), 250);
   const [archived, setArchived] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [templating, setTemplating] = useState(false);
   const [renaming, setRenaming] = useState<WorkflowSummary | null>(null);
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
   const [importError, setImportError] = useState<{ fileName: string; message: string } | null>(null);
@@ -96,6 +98,9 @@ export function WorkflowsView() {
         {canEdit ? (
           <div className="flex items-center gap-2">
             <ImportWorkflowButton workspaceId={workspace.id} onStart={() => setImportError(null)} onDone={onImported} />
+            <Button variant="secondary" onClick={() => setTemplating(true)} data-testid="from-template">
+              From template
+            </Button>
             {newButton}
           </div>
         ) : null}
@@ -281,6 +286,7 @@ export function WorkflowsView() {
         ) : null}
       </section>
 
+      <TemplateDialog open={templating} onClose={() => setTemplating(false)} workspaceId={workspace.id} />
       <CreateWorkflowDialog
         open={creating}
         onClose={() => setCreating(false)}
