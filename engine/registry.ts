@@ -28,6 +28,8 @@ export interface NodeTypeDescription {
   dynamicInputs: boolean;
   dynamicOutputs: boolean;
   credentials: readonly CredentialRequirement[];
+  /** Top-level params taken literally, never as expressions (the Code node's source). */
+  rawParams: readonly string[];
   runsPerItem: boolean;
   isTrigger: boolean;
   /** JSON Schema (input side, defaults optional) of the params. */
@@ -181,6 +183,7 @@ function describe(def: NodeDefinition): NodeTypeDescription {
     dynamicInputs: typeof def.inputs === 'function',
     dynamicOutputs: typeof def.outputs === 'function',
     credentials: def.credentials,
+    rawParams: def.rawParams,
     runsPerItem: def.runsPerItem,
     isTrigger: def.isTrigger,
     paramsJsonSchema: jsonSchemaOf(def.params),

@@ -1,5 +1,6 @@
 'use client';
 
+import { DraftMarkBadge } from './DraftMarkBadge.tsx';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { AlertIcon, CheckIcon, XIcon } from '../../../components/Icons.tsx';
@@ -79,7 +80,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected, isConnectab
       data-diff={mark}
     >
       <PeerOutlines peers={peers} trigger={description?.isTrigger ?? false} />
-      {mark ? <DiffChip mark={mark} /> : null}
+      {mark ? <DiffChip mark={mark} /> : <DraftMarkBadge id={id} />}
       <CardBody
         id={id}
         data={data}
