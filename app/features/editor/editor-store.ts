@@ -84,6 +84,8 @@ export interface EditorUiState {
   followingUserId: string | null;
   paletteOpen: boolean;
   helpOpen: boolean;
+  /** A copilot task asked for from elsewhere (e.g. "Fix with AI" on a failed run). */
+  copilotRequest: { mode: 'fix'; runId: string } | null;
 
   setSelection(ids: string[]): void;
   openPanel(panel: SidePanel | null): void;
@@ -96,6 +98,7 @@ export interface EditorUiState {
   follow(userId: string | null): void;
   setPaletteOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
+  askCopilot(request: { mode: 'fix'; runId: string } | null): void;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -115,6 +118,7 @@ export function createEditorStore() {
     followingUserId: null,
     paletteOpen: true,
     helpOpen: false,
+    copilotRequest: null,
 
     setSelection: (ids) => set((s) => (sameIds(s.selectedNodeIds, ids) ? s : { selectedNodeIds: ids })),
     openPanel: (panel) => set({ panel }),
@@ -127,6 +131,7 @@ export function createEditorStore() {
     follow: (followingUserId) => set({ followingUserId }),
     setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
+    askCopilot: (copilotRequest) => set(copilotRequest ? { copilotRequest, panel: 'copilot' } : { copilotRequest }),
   }));
 }
 

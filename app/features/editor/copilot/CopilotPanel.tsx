@@ -1,12 +1,12 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/Button.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { formatRelative } from '../../../lib/format.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
-import { useEditorSession } from '../session/editor-session.ts';
+import { useEditorSession, useEditorStore } from '../session/editor-session.ts';
 import { ExplainView } from './ExplainView.tsx';
 import { describePreview } from './proposal-preview.ts';
 import { useCopilotDraft } from './use-copilot-draft.ts';
@@ -35,6 +35,14 @@ export function CopilotPanel() {
   const [credentialId, setCredentialId] = useState<string | undefined>(undefined);
   const [runId, setRunId] = useState<string | undefined>(undefined);
   const { draft, pending, ask, accept, reject } = useCopilotDraft();
+  // "Fix with AI" on a failed run opens this panel on that run.
+  const request = useEditorStore((s) => s.copilotRequest);
+  useEffect(() => {
+    if (!request) return;
+    setMode(request.mode);
+    setRunId(request.runId);
+    session.store.getState().askCopilot(null);
+  }, [request, session.store]);
   const failedRuns = useQuery({
     ...trpc.run.list.queryOptions({ workflowId: session.workflowId, status: ['failed'], limit: 10 }),
     enabled: mode === 'fix',

@@ -193,6 +193,11 @@ function RunRow({ run, now }: { run: RunSummary; now: number }) {
           <MenuItem icon={<RetryIcon size={13} />} onSelect={() => actions.rerunOnCurrent(run.id)} disabled={!canEdit} data-testid="run-action-rerun-current">
             Re-run on current version
           </MenuItem>
+          {status === 'failed' ? (
+            <MenuItem onSelect={() => session.store.getState().askCopilot({ mode: 'fix', runId: run.id })} disabled={!canEdit} data-testid="run-action-fix-ai">
+              ✨ Fix with AI
+            </MenuItem>
+          ) : null}
         </Menu>
       </div>
     </li>
