@@ -213,3 +213,11 @@ export const DoorIcon = icon(
   </>,
   'DoorIcon',
 );
+
+export const SparkleIcon = icon(
+  <>
+    <path d="M9.94 14.06 8.5 19.5l-1.44-5.44L1.5 12.5l5.56-1.44L8.5 5.5l1.44 5.56L15.5 12.5Z" />
+    <path d="M19 3v4M21 5h-4M18 16v4M20 18h-4" />
+  </>,
+  'SparkleIcon',
+);

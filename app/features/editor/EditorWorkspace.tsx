@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { SparkleIcon } from '../../components/Icons.tsx';
 import { cn } from '../../lib/cn.ts';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { ShortcutsHelpDialog } from './canvas/ShortcutsHelpDialog.tsx';
@@ -18,11 +19,18 @@ import { useEditorStore } from './session/editor-session.ts';
 import { useVersionSync } from './versions/use-version-sync.ts';
 import { VersionsPanel } from './versions/VersionsPanel.tsx';
 
-const TABS: { id: SidePanel; label: string }[] = [
+const TABS: { id: SidePanel; label: ReactNode }[] = [
   { id: 'node', label: 'Node' },
   { id: 'runs', label: 'Runs' },
   { id: 'versions', label: 'Versions' },
-  { id: 'copilot', label: '✨ Copilot' },
+  {
+    id: 'copilot',
+    label: (
+      <span className="flex items-center gap-1">
+        <SparkleIcon size={13} /> Copilot
+      </span>
+    ),
+  },
 ];
 
 /** Palette | canvas | side panel, plus the editor-wide hooks (live runs, compiler analysis). */

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useSyncExternalStore } from 'react';
+import { SparkleIcon } from '../../../components/Icons.tsx';
 import { readDraftMark } from '../../../../collab/copilot/apply-plan.ts';
 import { nodeMapOf } from '../../../../collab/workflow-doc.ts';
 import { useEditorSession } from '../session/editor-session.ts';
@@ -26,11 +27,11 @@ export function DraftMarkBadge({ id }: { id: string }) {
   if (!forName) return null;
   return (
     <span
-      className="pointer-events-none absolute -top-5 left-0 max-w-full truncate rounded-full bg-accent-soft px-1.5 text-[10px] leading-4 font-medium text-accent-text"
+      className="pointer-events-none absolute -top-5 left-0 flex max-w-full items-center gap-1 truncate rounded-full bg-accent-soft px-1.5 text-[10px] leading-4 font-medium text-accent-text"
       title={`Drafted by AI for ${forName}`}
       data-testid={`node-ai-mark-${id}`}
     >
-      ✨ AI · for {forName}
+      <SparkleIcon size={10} /> AI · for {forName}
     </span>
   );
 }

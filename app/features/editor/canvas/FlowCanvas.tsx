@@ -33,6 +33,7 @@ import { CanvasActionsContext } from './canvas-context.ts';
 import { NODE_TYPE_MIME, registerCanvasBridge } from './canvas-bridge.ts';
 import { CanvasBanner } from './CanvasBanner.tsx';
 import { CanvasEmptyState } from './CanvasEmptyState.tsx';
+import { FitOnProposal } from './FitOnProposal.tsx';
 import { CanvasToolbar, OpenPaletteButton } from './CanvasToolbar.tsx';
 import { canConnect } from './connection-rules.ts';
 import {
@@ -226,7 +227,8 @@ function CanvasSurface() {
   });
 
   const canvasActions = useMemo(() => ({ canEdit, deleteEdge: actions.deleteEdge }), [canEdit, actions]);
-  const empty = !definition && flow.nodes.length === 0;
+  // A copilot proposal or a diff draws ghosts on an empty canvas: they, not the empty state, are the content.
+  const empty = !definition && flow.nodes.length === 0 && ghostNodes.length === 0;
 
   return (
     <div
@@ -289,6 +291,7 @@ function CanvasSurface() {
               <OpenPaletteButton canEdit={canEdit} />
               <CanvasBanner />
               <PresenceLayer />
+              <FitOnProposal />
               <PeerSelectionsFeed store={peerMarks} />
               {empty ? <CanvasEmptyState actions={actions} /> : null}
             </ReactFlow>

@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Badge } from '../../../components/Badge.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { AlertIcon, MoreIcon } from '../../../components/Icons.tsx';
+import { AlertIcon, MoreIcon, SparkleIcon } from '../../../components/Icons.tsx';
 import { Select } from '../../../components/Input.tsx';
 import { Menu, MenuItem, MenuSeparator } from '../../../components/Menu.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
@@ -194,8 +194,8 @@ function RunRow({ run, now }: { run: RunSummary; now: number }) {
             Re-run on current version
           </MenuItem>
           {status === 'failed' ? (
-            <MenuItem onSelect={() => session.store.getState().askCopilot({ mode: 'fix', runId: run.id })} disabled={!canEdit} data-testid="run-action-fix-ai">
-              ✨ Fix with AI
+            <MenuItem icon={<SparkleIcon size={13} />} onSelect={() => session.store.getState().askCopilot({ mode: 'fix', runId: run.id })} disabled={!canEdit} data-testid="run-action-fix-ai">
+              Fix with AI
             </MenuItem>
           ) : null}
         </Menu>
