@@ -162,14 +162,18 @@ describe('the copilot', () => {
     }
     expect(await ghostCount(a.page)).toBe(0);
     expect(await a.page.getByTestId('canvas-ghost-banner').count()).toBe(0);
+    // Each card says who the AI drafted it for, on B's canvas too.
+    const marks = b.page.locator('[data-testid^="node-ai-mark-"]');
+    await expect.poll(() => marks.count()).toBe(3);
+    expect((await marks.allTextContents()).map((t) => t.trim())).toEqual(Array(3).fill('AI · for Ada Lovelace'));
 
     // Every collaborator's document carries the mark (read here through B's own connection).
     const client = openDoc({ baseUrl: server.url, cookie: cookieOf(grace.client), origin: server.url }, workflowId);
     collabClients.push(client);
     await client.synced;
-    const marks = [...nodesOf(client.doc).values()].map((node) => readDraftMark(node));
-    expect(marks).toHaveLength(3);
-    for (const mark of marks) expect(mark).toMatchObject({ by: 'ai', forUserId: ada.id, forName: 'Ada Lovelace' });
+    const stored = [...nodesOf(client.doc).values()].map((node) => readDraftMark(node));
+    expect(stored).toHaveLength(3);
+    for (const mark of stored) expect(mark).toMatchObject({ by: 'ai', forUserId: ada.id, forName: 'Ada Lovelace' });
     client.destroy();
     await shoot('04-accepted', [a, 'a'], [b, 'b']);
   });
