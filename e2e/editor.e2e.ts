@@ -285,12 +285,21 @@ describe('the multiplayer editor', () => {
     // The document is still the version that ran, so the canvas stays the live one.
     expect(await bar.textContent()).toMatch(/Succeeded[\s\S]*version \d+/);
 
+    // Record every position the bar shows while it plays.
+    await bar.evaluate((el) => {
+      const seen: number[] = [];
+      (window as unknown as { __seqs: number[] }).__seqs = seen;
+      new MutationObserver(() => seen.push(Number(el.getAttribute('data-seq')))).observe(el, { attributes: true, attributeFilter: ['data-seq'] });
+    });
     await page.getByTestId('replay-play').click();
-    // Playing starts over from the beginning: nodes go back to not-yet-run…
-    await expect.poll(async () => Number(await bar.getAttribute('data-seq')), { timeout: 5_000 }).toBeLessThan(lastSeq);
+    await page.waitForTimeout(150);
     await shoot('10b-replay-playing', [b, 'b']);
-    // …and reach the end, every node succeeded again.
     await expect.poll(async () => Number(await bar.getAttribute('data-seq')), { timeout: 20_000 }).toBe(lastSeq);
+    // It started over and stepped forward through the events, in order, to the end.
+    const seqs = await page.evaluate(() => (window as unknown as { __seqs: number[] }).__seqs);
+    expect(seqs[0]).toBeLessThan(lastSeq);
+    expect(new Set(seqs).size).toBeGreaterThan(3);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     await page.locator('[data-testid="replay-play"]:not([data-playing])').waitFor();
     for (const id of ['start', 'greet', added]) await page.locator(`[data-testid="node-${id}"][data-status="succeeded"]`).waitFor();
     await shoot('10c-replay-end', [b, 'b']);
@@ -338,6 +347,8 @@ describe('the multiplayer editor', () => {
       await expect.poll(() => nodeIds(p.page), { timeout: 5_000 }).not.toContain(newSet);
       await expect.poll(() => edgeCount(p.page)).toBe(2);
     }
+    // B is told who restored what.
+    await b.page.getByTestId('toast').filter({ hasText: `Ada Lovelace restored version ${n}` }).waitFor();
     await shoot('11d-restored', [a, 'a'], [b, 'b']);
   });
 
