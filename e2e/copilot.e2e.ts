@@ -127,11 +127,7 @@ describe('the copilot', () => {
 
   it('drafts from a prompt: the proposal shows as ghost cards on A’s canvas only', async () => {
     const { page } = a;
-    // WORKAROUND (reported): the panel caches `copilot.status` for the app's 20 s staleTime and
-    // saving a credential does not invalidate it, so without a reload the panel would still say
-    // "Connect an AI provider". Drop the reload once the status is refetched on save / on mount.
-    await page.reload();
-    await page.locator('[data-testid="connection-status"][data-status="synced"]').waitFor({ state: 'attached' });
+    // No reload: saving the provider refreshes the copilot's status.
     await openTab(page, 'copilot');
     await page.getByTestId('copilot-panel').waitFor();
     ai.enqueue({ content: JSON.stringify(proposal) });

@@ -13,6 +13,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { RequireAuth } from '../auth/RequireAuth.tsx';
 import { useSession } from '../auth/use-session.ts';
 import { UserMenu } from '../shell/UserMenu.tsx';
+import { CopilotButton } from './copilot/CopilotButton.tsx';
 import { EditorWorkspace } from './EditorWorkspace.tsx';
 import { OutreachLink } from './OutreachLink.tsx';
 import { ConnectionBadge } from './session/ConnectionBadge.tsx';
@@ -68,6 +69,7 @@ function Editor() {
         {withSession ? (
           <>
             <OutreachLink />
+            <CopilotButton />
             <PresenceAvatars />
             <UndoRedoButtons />
             <RunButton />

@@ -29,7 +29,8 @@ const EXAMPLES = [
 export function CopilotPanel() {
   const session = useEditorSession();
   const trpc = useTRPC();
-  const status = useQuery(trpc.copilot.status.queryOptions({ workflowId: session.workflowId }));
+  // Fresh on every open: a provider added elsewhere (another tab, a colleague) counts at once.
+  const status = useQuery({ ...trpc.copilot.status.queryOptions({ workflowId: session.workflowId }), staleTime: 0 });
   const [mode, setMode] = useState<Mode>(session.readOnly ? 'explain' : 'create');
   const [prompt, setPrompt] = useState('');
   const [credentialId, setCredentialId] = useState<string | undefined>(undefined);

@@ -82,7 +82,9 @@ function InspectorDrawer({ nodeId, runId, node }: { nodeId: string; runId: strin
 
   const current = attempts.find((a) => a.attempt === pickedAttempt) ?? attempts.at(-1) ?? null;
   const runStatus = query.data?.run.status;
-  const canRerun = !readOnly && runStatus !== undefined && !isRunActive(runStatus) && label.exists;
+  // A node that took no part in the run (added since, or on an untaken trigger) has nothing to re-run from.
+  const inRun = Boolean(current ?? node);
+  const canRerun = !readOnly && runStatus !== undefined && !isRunActive(runStatus) && label.exists && inRun;
 
   const close = () => store.getState().inspect(null);
   const startResize = (event: ReactPointerEvent) => {
@@ -99,7 +101,7 @@ function InspectorDrawer({ nodeId, runId, node }: { nodeId: string; runId: strin
     window.addEventListener('pointerup', up);
   };
 
-  const status = current?.status ?? node?.status ?? 'queued';
+  const status = current?.status ?? node?.status ?? null;
   const durationMs = current?.startedAt && current.finishedAt ? current.finishedAt.getTime() - current.startedAt.getTime() : node?.durationMs;
   const error = errorOf(current?.error) ?? node?.error ?? null;
   const meta = current ? metaOf(current) : {};
@@ -129,7 +131,7 @@ function InspectorDrawer({ nodeId, runId, node }: { nodeId: string; runId: strin
       <header className="flex h-10 shrink-0 items-center gap-2 border-b border-line px-3">
         <h2 className="min-w-0 truncate text-[13px] font-semibold text-fg">{label.name}</h2>
         {label.typeName ? <span className="hidden truncate text-[12px] text-faint sm:inline">{label.typeName}</span> : null}
-        <Badge tone={statusTone(status)}>{statusLabel(status)}</Badge>
+        {status ? <Badge tone={statusTone(status)}>{statusLabel(status)}</Badge> : <span className="text-[12px] text-faint">not in this run</span>}
         {durationMs !== undefined ? <span className="text-[12px] text-muted tabular-nums">{formatDuration(durationMs)}</span> : null}
         {node && node.retries > 0 ? (
           <span className="text-[12px] text-warning-text">

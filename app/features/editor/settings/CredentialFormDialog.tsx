@@ -114,6 +114,8 @@ function CredentialForm({ onClose, workspaceId, kinds, initialKind, kindFixed, e
     await Promise.all([
       queryClient.invalidateQueries(trpc.credential.list.pathFilter()),
       queryClient.invalidateQueries(trpc.credential.get.pathFilter()),
+      // A new AI provider configures the copilot.
+      queryClient.invalidateQueries(trpc.copilot.status.pathFilter()),
     ]);
     toast({ tone: 'success', title: existing ? `Saved “${label}”` : `Created “${label}”` });
     onSaved?.(id);

@@ -158,7 +158,10 @@ export function CredentialsTab({ workspaceId, canEdit }: { workspaceId: string; 
             if (!deleting) return;
             const name = deleting.name;
             await remove.mutateAsync({ workspaceId, credentialId: deleting.id });
-            await queryClient.invalidateQueries(trpc.credential.list.pathFilter());
+            await Promise.all([
+              queryClient.invalidateQueries(trpc.credential.list.pathFilter()),
+              queryClient.invalidateQueries(trpc.copilot.status.pathFilter()),
+            ]);
             toast({ tone: 'success', title: `Deleted “${name}”` });
           }}
         />
