@@ -63,17 +63,22 @@ describe.each(targets)('live run events over socket.io on %s', (target) => {
     const received: RunEvent[] = [];
     let client = socketFor(srv, owner);
     sockets.push(client);
+    // Listening before joining: events may follow the join's answer immediately.
+    const live: RunEvent[] = [];
+    let onLive = () => {};
+    client.on('run:event', (e: RunEvent) => {
+      live.push(e);
+      onLive();
+    });
     const firstJoin = await join(client, 'join:run', { runId: executionId, afterSeq: 0 });
     expect(firstJoin.ok).toBe(true);
     received.push(...firstJoin.events!);
     await new Promise<void>((resolve) => {
-      const check = () => (received.some((e) => e.type === 'run.waiting') ? resolve() : undefined);
-      client.on('run:event', (e: RunEvent) => {
-        received.push(e);
-        check();
-      });
+      const check = () => ([...received, ...live].some((e) => e.type === 'run.waiting') ? resolve() : undefined);
+      onLive = check;
       check();
     });
+    received.push(...live);
     client.disconnect();
     const lastSeen = Math.max(...received.map((e) => e.seq));
     await new Promise((r) => setTimeout(r, 700)); // the run goes on while we are away

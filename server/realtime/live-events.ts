@@ -23,6 +23,25 @@ export type LiveEventsDeps = {
 const JoinWorkflow = z.object({ workflowId: z.string().min(1).max(64) });
 const JoinRun = z.object({ runId: z.string().min(1).max(64), afterSeq: z.number().int().min(0).default(0) });
 
+type RunProgress = { last: number; buffer: RunEvent[] | null };
+
+const GAP_FILL_ATTEMPTS = 80;
+const GAP_FILL_DELAY_MS = 25;
+
+/** Events after `last`, deduplicated and sorted, split into the gap-free run that follows `last` and the rest. */
+export function contiguous(last: number, events: readonly RunEvent[]): { ready: RunEvent[]; later: RunEvent[] } {
+  const bySeq = new Map<number, RunEvent>();
+  for (const e of events) if (e.seq > last && !bySeq.has(e.seq)) bySeq.set(e.seq, e);
+  const sorted = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  let next = last + 1;
+  let i = 0;
+  while (i < sorted.length && sorted[i]!.seq === next) {
+    i++;
+    next++;
+  }
+  return { ready: sorted.slice(0, i), later: sorted.slice(i) };
+}
+
 type Ack = (reply: { ok: true; events?: RunEvent[] } | { ok: false; error: string }) => void;
 
 /**
@@ -46,8 +65,45 @@ export function createLiveEvents(deps: LiveEventsDeps) {
     next();
   });
 
-  // Per socket and run: the last seq sent, or a buffer while the backlog is being read.
-  const progress = new WeakMap<Socket, Map<string, { last: number; buffer: RunEvent[] | null }>>();
+  // Per socket and run: the last seq sent, or a buffer while the backlog is read or a gap filled.
+  const progress = new WeakMap<Socket, Map<string, RunProgress>>();
+
+  const readStored = async (runId: string, afterSeq: number): Promise<RunEvent[]> => {
+    const stored = await deps.db.runEvent.findMany({ where: { executionId: runId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' } });
+    return stored.map((e) => ({
+      runId,
+      seq: e.seq,
+      type: e.type as RunEvent['type'],
+      ...(e.nodeId ? { nodeId: e.nodeId } : {}),
+      at: e.at.getTime(),
+      ...(e.data ? { data: e.data as RunEvent['data'] } : {}),
+    }));
+  };
+
+  /**
+   * Sends the events after `state.last` in order once the database has the missing ones; live
+   * events arriving meanwhile queue in `state.buffer`. A gap that never fills (a lost write) is
+   * given up after ~2 s so the client is not stalled for ever.
+   */
+  const catchUp = async (socket: Socket, runId: string, state: RunProgress): Promise<void> => {
+    for (let attempt = 0; attempt < GAP_FILL_ATTEMPTS; attempt++) {
+      if (!socket.connected || progress.get(socket)?.get(runId) !== state) return;
+      const stored = await readStored(runId, state.last).catch(() => [] as RunEvent[]);
+      const { ready, later } = contiguous(state.last, [...stored, ...(state.buffer ?? [])]);
+      for (const event of ready) socket.emit('run:event', event);
+      state.last = ready.at(-1)?.seq ?? state.last;
+      if (later.length === 0) {
+        state.buffer = null;
+        return;
+      }
+      state.buffer = later;
+      await new Promise((resolve) => setTimeout(resolve, GAP_FILL_DELAY_MS));
+    }
+    deps.logger.warn('live events: a gap in a run\'s events did not fill; sending what arrived', { runId, after: state.last });
+    for (const event of state.buffer ?? []) socket.emit('run:event', event);
+    state.last = state.buffer?.at(-1)?.seq ?? state.last;
+    state.buffer = null;
+  };
 
   io.on('connection', (socket) => {
     deps.onConnectionCount?.(io.engine.clientsCount);
@@ -78,24 +134,17 @@ export function createLiveEvents(deps: LiveEventsDeps) {
         return ack?.({ ok: false, error: 'NOT_FOUND' });
       }
       const runs = progress.get(socket)!;
-      runs.set(runId, { last: afterSeq, buffer: [] });
+      const state: RunProgress = { last: afterSeq, buffer: [] };
+      runs.set(runId, state);
       await socket.join(`run:${runId}`);
-      const stored = await deps.db.runEvent.findMany({ where: { executionId: runId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' } });
-      const backlog: RunEvent[] = stored.map((e) => ({
-        runId,
-        seq: e.seq,
-        type: e.type as RunEvent['type'],
-        ...(e.nodeId ? { nodeId: e.nodeId } : {}),
-        at: e.at.getTime(),
-        ...(e.data ? { data: e.data as RunEvent['data'] } : {}),
-      }));
-      const state = runs.get(runId)!;
-      const buffered = state.buffer ?? [];
-      state.buffer = null;
-      const all = [...backlog, ...buffered].filter((e, i, arr) => e.seq > afterSeq && arr.findIndex((x) => x.seq === e.seq) === i);
-      all.sort((a, b) => a.seq - b.seq);
-      state.last = all.at(-1)?.seq ?? afterSeq;
-      ack?.({ ok: true, events: all });
+      const backlog = await readStored(runId, afterSeq);
+      const pending = state.buffer ?? [];
+      // Only a gap-free prefix is acknowledged; events after a gap wait for the missing ones.
+      const { ready, later } = contiguous(state.last, [...backlog, ...pending]);
+      state.last = ready.at(-1)?.seq ?? state.last;
+      state.buffer = later.length ? later : null;
+      ack?.({ ok: true, events: ready });
+      if (later.length) void catchUp(socket, runId, state);
     });
 
     socket.on('leave:run', (raw: unknown) => {
@@ -117,9 +166,14 @@ export function createLiveEvents(deps: LiveEventsDeps) {
       const state = socket && progress.get(socket)?.get(event.runId);
       if (!socket || !state) continue;
       if (state.buffer) state.buffer.push(event);
-      else if (event.seq > state.last) {
+      else if (event.seq === state.last + 1) {
         state.last = event.seq;
         socket.emit('run:event', event);
+      } else if (event.seq > state.last + 1) {
+        // Published before its predecessors were readable (the bus does not wait for the
+        // checkpoint's commit): hold it and fill the gap from the database.
+        state.buffer = [event];
+        void catchUp(socket, event.runId, state);
       }
     }
   });
