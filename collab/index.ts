@@ -43,6 +43,7 @@ export {
   type Position,
 } from './ops/nodes.ts';
 export { addEdge, removeEdge, getEdge, type NewEdge } from './ops/edges.ts';
+export { renameNodeWithReferences, renameReferences, NODE_REFERENCE } from './ops/node-references.ts';
 export { setParam, removeParam, editParamText, paramText, getParam, type TextEdit } from './ops/params.ts';
 export { applyDefinition } from './apply-definition.ts';
 export { CollabError, CollabErrorCode, type CollabErrorPath } from './errors.ts';

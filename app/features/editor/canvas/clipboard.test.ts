@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { definition } from '../../../../collab/testing.ts';
-import { CLIPBOARD_TYPE, copySelection, parseClipboard, preparePaste, renameReferences, serializeClipboard } from './clipboard.ts';
+import { CLIPBOARD_TYPE, copySelection, parseClipboard, preparePaste, serializeClipboard } from './clipboard.ts';
+import { renameReferences } from '../../../../collab/ops/node-references.ts';
 
 const source = definition({
   nodes: [

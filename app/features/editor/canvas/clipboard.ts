@@ -7,6 +7,7 @@ import {
   type WorkflowNode,
 } from '../../../../engine/definition.ts';
 import { uniqueName } from './node-naming.ts';
+import { renameReferences } from '../../../../collab/ops/node-references.ts';
 
 /**
  * Copy and paste of nodes as JSON text with a marker type, so it travels through the system
@@ -116,20 +117,3 @@ export function preparePaste(payload: Pick<ClipboardPayload, 'nodes' | 'edges'>,
   return { nodes, edges, idMap };
 }
 
-const NODE_REFERENCE = /\$node\[(["'])((?:(?!\1)[^\\]|\\.)*)\1\]/g;
-
-/** Rewrites `$node["Old"]` / `$node['Old']` in every string of `value` for the renamed copies (all at once, so chains do not cascade). */
-export function renameReferences(value: unknown, renames: ReadonlyMap<string, string>): unknown {
-  if (typeof value === 'string') {
-    if (!value.includes('$node')) return value;
-    return value.replace(NODE_REFERENCE, (match, quote: string, name: string) => {
-      const to = renames.get(name);
-      return to === undefined ? match : `$node[${quote}${to}${quote}]`;
-    });
-  }
-  if (Array.isArray(value)) return value.map((v) => renameReferences(v, renames));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameReferences(v, renames)]));
-  }
-  return value;
-}

@@ -2,7 +2,7 @@
 
 import { useState, type KeyboardEvent } from 'react';
 import * as Y from 'yjs';
-import { nodesOf, removeNode, renameNode } from '../../../../collab/index.ts';
+import { nodesOf, removeNode, renameNodeWithReferences } from '../../../../collab/index.ts';
 import type { NodeTypeDescription } from '../../../../engine/registry.ts';
 import { ChevronDownIcon, InfoIcon, TrashIcon } from '../../../components/Icons.tsx';
 import { cn } from '../../../lib/cn.ts';
@@ -60,7 +60,7 @@ export function NodeHeader({
       setError(problem);
       return false;
     }
-    if (next !== name) renameNode(session.doc, nodeId, next, session.origin);
+    if (next !== name) renameNodeWithReferences(session.doc, nodeId, next, session.origin);
     setDraft(null);
     setError(null);
     return true;
