@@ -7,6 +7,7 @@ import { cookieOf, openDoc, type DocClient } from '../server/collab/testing/coll
 import { launchBrowser, openPage, type ProbedPage } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { addMember, editorPath, signInContext, signUpUser, type E2eUser } from './support/users.ts';
+import { cannedMorningProposal } from '../server/copilot/testing/canned-proposal.ts';
 
 // Issue #7 end to end: the copilot panel drafts a workflow from a prompt through a local fake
 // OpenAI-compatible server, the proposal shows as ghost cards on the drafter's canvas only,
@@ -15,18 +16,7 @@ import { addMember, editorPath, signInContext, signUpUser, type E2eUser } from '
 
 const API_KEY = 'sk-e2e-copilot';
 const PROMPT = "Every morning, read TechCrunch's feed and draft a personal email to each founder";
-const proposal = {
-  summary: 'Every morning: read TechCrunch, draft a personal email per article',
-  addNodes: [
-    { ref: 'every', type: 'core.scheduleTrigger', name: 'Every morning', params: { cron: '0 8 * * *' } },
-    { ref: 'feed', type: 'core.rssRead', name: 'TechCrunch', params: { url: 'https://techcrunch.com/feed/' } },
-    { ref: 'draft', type: 'ai.chat', name: 'Draft email', params: { credentialId: 'set-me', prompt: 'Write to the founder of {{ $json.title }}' } },
-  ],
-  addEdges: [
-    { from: 'every', to: 'feed' },
-    { from: 'feed', to: 'draft' },
-  ],
-};
+const proposal = cannedMorningProposal;
 const proposedNames = proposal.addNodes.map((n) => n.name).sort();
 
 let ai: FakeOpenAi;

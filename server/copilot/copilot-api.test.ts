@@ -9,22 +9,12 @@ import { collabFixture, type CollabFixture } from '../collab/testing/collab-fixt
 import { converged, cookieOf, eventually, openDoc, type DocClient } from '../collab/testing/collab-client.ts';
 import { databaseTargets } from '../testing/test-databases.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { cannedMorningProposal } from './testing/canned-proposal.ts';
 
 // The copilot's logic does not depend on the database; one target keeps the suite fast.
 const target = (await databaseTargets()).at(-1)!;
 
-const canned = {
-  summary: 'Every morning: read TechCrunch, draft a personal email per article',
-  addNodes: [
-    { ref: 'every', type: 'core.scheduleTrigger', name: 'Every morning', params: { cron: '0 8 * * *' } },
-    { ref: 'feed', type: 'core.rssRead', name: 'TechCrunch', params: { url: 'https://techcrunch.com/feed/' } },
-    { ref: 'draft', type: 'ai.chat', name: 'Draft email', params: { credentialId: 'set-me', prompt: 'Write to the founder of {{ $json.title }}' } },
-  ],
-  addEdges: [
-    { from: 'every', to: 'feed' },
-    { from: 'feed', to: 'draft' },
-  ],
-};
+const canned = cannedMorningProposal;
 
 describe(`copilot API on ${target}`, () => {
   let srv: TestServer;

@@ -5,6 +5,7 @@ import { createDefaultRegistry } from '../../engine/registry.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../../engine/testing/fake-openai.ts';
 import { draftProposal } from './draft-proposal.ts';
 import { proposalJsonSchema } from './proposal-json-schema.ts';
+import { cannedMorningProposal } from './testing/canned-proposal.ts';
 
 const registry = createDefaultRegistry();
 let ai: FakeOpenAi;
@@ -17,18 +18,7 @@ beforeEach(() => ai.reset());
 const empty: WorkflowDefinition = { schemaVersion: 1, nodes: [], edges: [] };
 const client = () => createChatClient({ apiKey: '', baseUrl: ai.baseUrl, defaultModel: 'fake' }, { fetch, maxAnswerBytes: 1024 * 1024 });
 
-const good = {
-  summary: 'Reads a feed every morning and drafts an email per item',
-  addNodes: [
-    { ref: 'every', type: 'core.scheduleTrigger', name: 'Every morning', params: { cron: '0 8 * * *' } },
-    { ref: 'feed', type: 'core.rssRead', name: 'TechCrunch', params: { url: 'https://techcrunch.com/feed/' } },
-    { ref: 'draft', type: 'ai.chat', name: 'Draft email', params: { credentialId: 'pick-me', prompt: 'Write to {{ $json.title }}' } },
-  ],
-  addEdges: [
-    { from: 'every', to: 'feed' },
-    { from: 'feed', to: 'draft' },
-  ],
-};
+const good = cannedMorningProposal;
 
 describe('copilot drafting (real SDK against a local fake model)', () => {
   it('turns a canned answer into a planned, compiling proposal with laid-out nodes', async () => {
