@@ -4,7 +4,8 @@ import type { ReactNode, SVGProps } from 'react';
 // pass `aria-label` only where the icon is the sole content of a control.
 export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function icon(paths: ReactNode, displayName: string) {
+/** A stroke icon component from its paths; feature folders use it for icons only they need. */
+export function strokeIcon(paths: ReactNode, displayName: string) {
   function Icon({ size = 16, ...props }: IconProps) {
     return (
       <svg
@@ -28,9 +29,9 @@ function icon(paths: ReactNode, displayName: string) {
   return Icon;
 }
 
-export const PlusIcon = icon(<path d="M12 5v14M5 12h14" />, 'PlusIcon');
+export const PlusIcon = strokeIcon(<path d="M12 5v14M5 12h14" />, 'PlusIcon');
 
-export const SearchIcon = icon(
+export const SearchIcon = strokeIcon(
   <>
     <circle cx="11" cy="11" r="7" />
     <path d="m20 20-3.5-3.5" />
@@ -38,7 +39,7 @@ export const SearchIcon = icon(
   'SearchIcon',
 );
 
-export const UploadIcon = icon(
+export const UploadIcon = strokeIcon(
   <>
     <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
     <path d="m17 8-5-5-5 5" />
@@ -47,7 +48,7 @@ export const UploadIcon = icon(
   'UploadIcon',
 );
 
-export const DownloadIcon = icon(
+export const DownloadIcon = strokeIcon(
   <>
     <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
     <path d="m7 10 5 5 5-5" />
@@ -56,7 +57,7 @@ export const DownloadIcon = icon(
   'DownloadIcon',
 );
 
-export const MoreIcon = icon(
+export const MoreIcon = strokeIcon(
   <>
     <circle cx="5" cy="12" r="1" />
     <circle cx="12" cy="12" r="1" />
@@ -65,7 +66,7 @@ export const MoreIcon = icon(
   'MoreIcon',
 );
 
-export const PencilIcon = icon(
+export const PencilIcon = strokeIcon(
   <>
     <path d="M17 3a2.85 2.85 0 0 1 4 4L7.5 20.5 2 22l1.5-5.5Z" />
     <path d="m15 5 4 4" />
@@ -73,7 +74,7 @@ export const PencilIcon = icon(
   'PencilIcon',
 );
 
-export const CopyIcon = icon(
+export const CopyIcon = strokeIcon(
   <>
     <rect x="9" y="9" width="13" height="13" rx="2" />
     <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
@@ -81,7 +82,7 @@ export const CopyIcon = icon(
   'CopyIcon',
 );
 
-export const ArchiveIcon = icon(
+export const ArchiveIcon = strokeIcon(
   <>
     <rect x="2" y="3" width="20" height="5" rx="1" />
     <path d="M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8" />
@@ -90,7 +91,7 @@ export const ArchiveIcon = icon(
   'ArchiveIcon',
 );
 
-export const RestoreIcon = icon(
+export const RestoreIcon = strokeIcon(
   <>
     <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
     <path d="M3 3v5h5" />
@@ -98,7 +99,7 @@ export const RestoreIcon = icon(
   'RestoreIcon',
 );
 
-export const TrashIcon = icon(
+export const TrashIcon = strokeIcon(
   <>
     <path d="M3 6h18" />
     <path d="M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6" />
@@ -108,19 +109,19 @@ export const TrashIcon = icon(
   'TrashIcon',
 );
 
-export const ChevronDownIcon = icon(<path d="m6 9 6 6 6-6" />, 'ChevronDownIcon');
+export const ChevronDownIcon = strokeIcon(<path d="m6 9 6 6 6-6" />, 'ChevronDownIcon');
 
-export const ChevronsUpDownIcon = icon(<path d="m7 15 5 5 5-5M7 9l5-5 5 5" />, 'ChevronsUpDownIcon');
+export const ChevronsUpDownIcon = strokeIcon(<path d="m7 15 5 5 5-5M7 9l5-5 5 5" />, 'ChevronsUpDownIcon');
 
-export const CheckIcon = icon(<path d="M20 6 9 17l-5-5" />, 'CheckIcon');
+export const CheckIcon = strokeIcon(<path d="M20 6 9 17l-5-5" />, 'CheckIcon');
 
-export const XIcon = icon(<path d="M18 6 6 18M6 6l12 12" />, 'XIcon');
+export const XIcon = strokeIcon(<path d="M18 6 6 18M6 6l12 12" />, 'XIcon');
 
-export const ArrowLeftIcon = icon(<path d="m12 19-7-7 7-7M19 12H5" />, 'ArrowLeftIcon');
+export const ArrowLeftIcon = strokeIcon(<path d="m12 19-7-7 7-7M19 12H5" />, 'ArrowLeftIcon');
 
-export const ArrowRightIcon = icon(<path d="M5 12h14M12 5l7 7-7 7" />, 'ArrowRightIcon');
+export const ArrowRightIcon = strokeIcon(<path d="M5 12h14M12 5l7 7-7 7" />, 'ArrowRightIcon');
 
-export const UsersIcon = icon(
+export const UsersIcon = strokeIcon(
   <>
     <path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2" />
     <circle cx="9" cy="7" r="4" />
@@ -129,7 +130,7 @@ export const UsersIcon = icon(
   'UsersIcon',
 );
 
-export const WorkflowIcon = icon(
+export const WorkflowIcon = strokeIcon(
   <>
     <rect x="3" y="3" width="7" height="7" rx="1.5" />
     <rect x="14" y="14" width="7" height="7" rx="1.5" />
@@ -138,7 +139,7 @@ export const WorkflowIcon = icon(
   'WorkflowIcon',
 );
 
-export const LogOutIcon = icon(
+export const LogOutIcon = strokeIcon(
   <>
     <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
     <path d="m16 17 5-5-5-5M21 12H9" />
@@ -146,7 +147,7 @@ export const LogOutIcon = icon(
   'LogOutIcon',
 );
 
-export const SunIcon = icon(
+export const SunIcon = strokeIcon(
   <>
     <circle cx="12" cy="12" r="4" />
     <path d="M12 2v2M12 20v2M4.93 4.93l1.41 1.41M17.66 17.66l1.41 1.41M2 12h2M20 12h2M6.34 17.66l-1.41 1.41M19.07 4.93l-1.41 1.41" />
@@ -154,9 +155,9 @@ export const SunIcon = icon(
   'SunIcon',
 );
 
-export const MoonIcon = icon(<path d="M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9Z" />, 'MoonIcon');
+export const MoonIcon = strokeIcon(<path d="M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9Z" />, 'MoonIcon');
 
-export const MonitorIcon = icon(
+export const MonitorIcon = strokeIcon(
   <>
     <rect x="2" y="3" width="20" height="14" rx="2" />
     <path d="M8 21h8M12 17v4" />
@@ -164,7 +165,7 @@ export const MonitorIcon = icon(
   'MonitorIcon',
 );
 
-export const LinkIcon = icon(
+export const LinkIcon = strokeIcon(
   <>
     <path d="M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71" />
     <path d="M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71" />
@@ -172,7 +173,7 @@ export const LinkIcon = icon(
   'LinkIcon',
 );
 
-export const AlertIcon = icon(
+export const AlertIcon = strokeIcon(
   <>
     <path d="m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3Z" />
     <path d="M12 9v4M12 17h.01" />
@@ -180,7 +181,7 @@ export const AlertIcon = icon(
   'AlertIcon',
 );
 
-export const InfoIcon = icon(
+export const InfoIcon = strokeIcon(
   <>
     <circle cx="12" cy="12" r="10" />
     <path d="M12 16v-4M12 8h.01" />
@@ -188,7 +189,7 @@ export const InfoIcon = icon(
   'InfoIcon',
 );
 
-export const CheckCircleIcon = icon(
+export const CheckCircleIcon = strokeIcon(
   <>
     <circle cx="12" cy="12" r="10" />
     <path d="m9 12 2 2 4-4" />
@@ -196,7 +197,7 @@ export const CheckCircleIcon = icon(
   'CheckCircleIcon',
 );
 
-export const ExternalIcon = icon(
+export const ExternalIcon = strokeIcon(
   <>
     <path d="M15 3h6v6M10 14 21 3" />
     <path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6" />
@@ -204,7 +205,7 @@ export const ExternalIcon = icon(
   'ExternalIcon',
 );
 
-export const DoorIcon = icon(
+export const DoorIcon = strokeIcon(
   <>
     <path d="M13 4h3a2 2 0 0 1 2 2v14" />
     <path d="M2 20h3M13 20h9" />
@@ -214,7 +215,7 @@ export const DoorIcon = icon(
   'DoorIcon',
 );
 
-export const SparkleIcon = icon(
+export const SparkleIcon = strokeIcon(
   <>
     <path d="M9.94 14.06 8.5 19.5l-1.44-5.44L1.5 12.5l5.56-1.44L8.5 5.5l1.44 5.56L15.5 12.5Z" />
     <path d="M19 3v4M21 5h-4M18 16v4M20 18h-4" />

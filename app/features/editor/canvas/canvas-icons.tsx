@@ -1,32 +1,8 @@
-import type { ReactNode } from 'react';
-import type { IconProps } from '../../../components/Icons.tsx';
+import { strokeIcon } from '../../../components/Icons.tsx';
 
 // Canvas-only stroke icons in the style of app/components/Icons.tsx (shapes after Lucide, ISC licence).
-function icon(paths: ReactNode, displayName: string) {
-  function Icon({ size = 16, ...props }: IconProps) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden={props['aria-label'] ? undefined : true}
-        focusable="false"
-        {...props}
-      >
-        {paths}
-      </svg>
-    );
-  }
-  Icon.displayName = displayName;
-  return Icon;
-}
 
-export const UndoIcon = icon(
+export const UndoIcon = strokeIcon(
   <>
     <path d="M9 14 4 9l5-5" />
     <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
@@ -34,7 +10,7 @@ export const UndoIcon = icon(
   'UndoIcon',
 );
 
-export const RedoIcon = icon(
+export const RedoIcon = strokeIcon(
   <>
     <path d="m15 14 5-5-5-5" />
     <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
@@ -42,7 +18,7 @@ export const RedoIcon = icon(
   'RedoIcon',
 );
 
-export const ZoomInIcon = icon(
+export const ZoomInIcon = strokeIcon(
   <>
     <circle cx="11" cy="11" r="7" />
     <path d="m20 20-3.5-3.5M11 8v6M8 11h6" />
@@ -50,7 +26,7 @@ export const ZoomInIcon = icon(
   'ZoomInIcon',
 );
 
-export const ZoomOutIcon = icon(
+export const ZoomOutIcon = strokeIcon(
   <>
     <circle cx="11" cy="11" r="7" />
     <path d="m20 20-3.5-3.5M8 11h6" />
@@ -58,14 +34,14 @@ export const ZoomOutIcon = icon(
   'ZoomOutIcon',
 );
 
-export const FitViewIcon = icon(
+export const FitViewIcon = strokeIcon(
   <>
     <path d="M8 3H5a2 2 0 0 0-2 2v3M21 8V5a2 2 0 0 0-2-2h-3M3 16v3a2 2 0 0 0 2 2h3M16 21h3a2 2 0 0 0 2-2v-3" />
   </>,
   'FitViewIcon',
 );
 
-export const LayoutIcon = icon(
+export const LayoutIcon = strokeIcon(
   <>
     <rect x="3" y="4" width="6" height="5" rx="1" />
     <rect x="15" y="4" width="6" height="5" rx="1" />
@@ -75,7 +51,7 @@ export const LayoutIcon = icon(
   'LayoutIcon',
 );
 
-export const KeyboardIcon = icon(
+export const KeyboardIcon = strokeIcon(
   <>
     <rect x="2" y="5" width="20" height="14" rx="2" />
     <path d="M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M10 13h4M7 16h10" />
@@ -83,7 +59,7 @@ export const KeyboardIcon = icon(
   'KeyboardIcon',
 );
 
-export const PanelLeftIcon = icon(
+export const PanelLeftIcon = strokeIcon(
   <>
     <rect x="3" y="3" width="18" height="18" rx="2" />
     <path d="M9 3v18" />
@@ -91,7 +67,7 @@ export const PanelLeftIcon = icon(
   'PanelLeftIcon',
 );
 
-export const MapIcon = icon(
+export const MapIcon = strokeIcon(
   <>
     <path d="M14.1 5.1 9.9 3 3 5.8v15.3l6.9-2.8 4.2 2.1 6.9-2.8V2.3Z" />
     <path d="M9.9 3v15.3M14.1 5.1v15.3" />
@@ -99,7 +75,7 @@ export const MapIcon = icon(
   'MapIcon',
 );
 
-export const RetryIcon = icon(
+export const RetryIcon = strokeIcon(
   <>
     <path d="M21 12a9 9 0 1 1-3-6.7L21 8" />
     <path d="M21 3v5h-5" />

@@ -1,43 +1,18 @@
-import type { ReactNode, SVGProps } from 'react';
+import { strokeIcon } from '../../../components/Icons.tsx';
 
 // Icons this panel needs that app/components/Icons.tsx lacks, drawn the same way (Lucide
 // shapes, 24-unit grid, stroke 2). Decorative unless given an aria-label.
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function stroke(paths: ReactNode, displayName: string) {
-  function Icon({ size = 16, ...props }: IconProps) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden={props['aria-label'] ? undefined : true}
-        focusable="false"
-        {...props}
-      >
-        {paths}
-      </svg>
-    );
-  }
-  Icon.displayName = displayName;
-  return Icon;
-}
-
-export const DiffIcon = stroke(
+export const DiffIcon = strokeIcon(
   <>
     <path d="M12 3v14M5 10h14M5 21h14" />
   </>,
   'DiffIcon',
 );
 
-export const BoltIcon = stroke(<path d="M13 2 3 14h9l-1 8 10-12h-9l1-8z" />, 'BoltIcon');
+export const BoltIcon = strokeIcon(<path d="M13 2 3 14h9l-1 8 10-12h-9l1-8z" />, 'BoltIcon');
 
-export const PowerIcon = stroke(
+export const PowerIcon = strokeIcon(
   <>
     <path d="M12 2v10" />
     <path d="M18.4 6.6a9 9 0 1 1-12.77.04" />
@@ -45,7 +20,7 @@ export const PowerIcon = stroke(
   'PowerIcon',
 );
 
-export const HistoryIcon = stroke(
+export const HistoryIcon = strokeIcon(
   <>
     <path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" />
     <path d="M3 3v5h5" />
@@ -54,7 +29,7 @@ export const HistoryIcon = stroke(
   'HistoryIcon',
 );
 
-export const SaveIcon = stroke(
+export const SaveIcon = strokeIcon(
   <>
     <path d="M15.2 3a2 2 0 0 1 1.4.6l3.8 3.8a2 2 0 0 1 .6 1.4V19a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z" />
     <path d="M17 21v-7a1 1 0 0 0-1-1H8a1 1 0 0 0-1 1v7" />
@@ -63,4 +38,4 @@ export const SaveIcon = stroke(
   'SaveIcon',
 );
 
-export const ChevronRightIcon = stroke(<path d="m9 18 6-6-6-6" />, 'ChevronRightIcon');
+export const ChevronRightIcon = strokeIcon(<path d="m9 18 6-6-6-6" />, 'ChevronRightIcon');
