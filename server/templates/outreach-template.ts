@@ -90,6 +90,12 @@ const EMAIL_SCHEMA = {
 
 const DAY_MS = 86_400_000;
 
+/** What a contact's row gets when drafting or sending failed (the error output's message). */
+const FAILED_COLUMNS = [
+  { name: 'stage', value: 'failed' },
+  { name: 'lastError', value: '{{ $json.error.message }}' },
+];
+
 /** The template's definition for the given parameters; credentials are left for the user (or `credentials`). */
 export function outreachDefinition(input: z.input<typeof OutreachTemplateParams>, credentials: Partial<Record<'openAi' | 'hunterApi' | 'smtp', string>> = {}): WorkflowDefinitionInput {
   const p = OutreachTemplateParams.parse(input);
@@ -110,6 +116,38 @@ export function outreachDefinition(input: z.input<typeof OutreachTemplateParams>
     settings,
   });
   const retryable = { retries: 3, backoff: { kind: 'exponential', baseMs: 2000, maxMs: 120_000 } };
+  // The pieces both branches (first email, follow-up) are made of.
+  const draftEmail = (id: string, name: string, x: number, y: number, style: string, prompt: string, settings: Record<string, unknown>) =>
+    node(id, 'ai.chat', name, x, y, {
+      credentialId: ai,
+      systemPrompt: `You write ${style} for ${p.senderName || 'a founder'}. Answer in JSON with subject and body (plain text).`,
+      prompt,
+      output: 'json',
+      jsonSchema: EMAIL_SCHEMA,
+      outputField: 'email_draft',
+      temperature: 0.7,
+    }, settings);
+  const sendWindow = (id: string, name: string, x: number, y: number) =>
+    node(id, 'outreach.sendWindow', name, x, y, { startHour: p.startHour, endHour: p.endHour, timeZone: p.timeZone });
+  const sendEmail = (id: string, name: string, x: number, y: number, subject: string) =>
+    node(id, 'outreach.sendEmail', name, x, y, {
+      credentialId: smtp,
+      to: '{{ $json.email }}',
+      fromName: p.senderName,
+      subject,
+      text: '{{ $json.email_draft.body }}',
+      html,
+      trackOpens: true,
+      trackClicks: true,
+      contact: { table, keyField: 'email', keyValue: '{{ $json.email }}' },
+    }, { ...retryable, onError: 'error-output' });
+  const updateContact = (id: string, name: string, x: number, y: number, columns: { name: string; value: unknown }[]) =>
+    node(id, 'core.dataTable', name, x, y, {
+      table,
+      operation: 'update',
+      filters: [{ field: 'email', op: 'eq', value: '{{ $json.email }}' }],
+      columns,
+    });
 
   const feeds = p.feeds.map((url, i) => node(`feed-${i + 1}`, 'core.rssFeedTrigger', p.feeds.length > 1 ? `Tech news ${i + 1}` : 'Tech news', 0, i * 140, { url, pollMinutes: 60 }));
   const nodes = [
@@ -184,47 +222,19 @@ export function outreachDefinition(input: z.input<typeof OutreachTemplateParams>
         { name: 'followUps', value: 0 },
       ],
     }),
-    node(N.Draft, 'ai.chat', 'Draft personal email', 2240, 0, {
-      credentialId: ai,
-      systemPrompt: `You write concise, genuine cold emails for ${p.senderName || 'a founder'}. Answer in JSON with subject and body (plain text).`,
-      prompt: p.firstEmailPrompt.replaceAll('{{ $json.pitch }}', p.pitch),
-      output: 'json',
-      jsonSchema: EMAIL_SCHEMA,
-      outputField: 'email_draft',
-      temperature: 0.7,
-    }, { ...retryable, onError: 'error-output' }),
-    node(N.Window, 'outreach.sendWindow', 'Wait for their morning', 2520, 0, { startHour: p.startHour, endHour: p.endHour, timeZone: p.timeZone }),
-    node(N.Send, 'outreach.sendEmail', 'Send email', 2800, 0, {
-      credentialId: smtp,
-      to: '{{ $json.email }}',
-      fromName: p.senderName,
-      subject: '{{ $json.email_draft.subject }}',
-      text: '{{ $json.email_draft.body }}',
-      html,
-      trackOpens: true,
-      trackClicks: true,
-      contact: { table, keyField: 'email', keyValue: '{{ $json.email }}' },
-    }, { ...retryable, onError: 'error-output' }),
-    node(N.RecordSent, 'core.dataTable', 'Record sent', 3080, 0, {
-      table,
-      operation: 'update',
-      filters: [{ field: 'email', op: 'eq', value: '{{ $json.email }}' }],
-      columns: [
-        { name: 'stage', value: 'sent' },
-        { name: 'lastMessageId', value: '{{ $json.messageId }}' },
-        { name: 'lastSentAt', value: '{{ $now }}' },
-        { name: 'nextFollowUpAt', value: nextDue },
-      ],
+    draftEmail(N.Draft, 'Draft personal email', 2240, 0, 'concise, genuine cold emails', p.firstEmailPrompt.replaceAll('{{ $json.pitch }}', p.pitch), {
+      ...retryable,
+      onError: 'error-output',
     }),
-    node(N.RecordFailed, 'core.dataTable', 'Record failure', 3080, 180, {
-      table,
-      operation: 'update',
-      filters: [{ field: 'email', op: 'eq', value: '{{ $json.email }}' }],
-      columns: [
-        { name: 'stage', value: 'failed' },
-        { name: 'lastError', value: '{{ $json.error.message }}' },
-      ],
-    }),
+    sendWindow(N.Window, 'Wait for their morning', 2520, 0),
+    sendEmail(N.Send, 'Send email', 2800, 0, '{{ $json.email_draft.subject }}'),
+    updateContact(N.RecordSent, 'Record sent', 3080, 0, [
+      { name: 'stage', value: 'sent' },
+      { name: 'lastMessageId', value: '{{ $json.messageId }}' },
+      { name: 'lastSentAt', value: '{{ $now }}' },
+      { name: 'nextFollowUpAt', value: nextDue },
+    ]),
+    updateContact(N.RecordFailed, 'Record failure', 3080, 180, FAILED_COLUMNS),
 
     node(N.FollowUpSchedule, 'core.scheduleTrigger', 'Every hour', 0, 420, { cron: '0 * * * *', timezone: 'UTC' }),
     node(N.Due, 'core.dataTable', 'Contacts due a follow-up', 280, 420, {
@@ -237,47 +247,17 @@ export function outreachDefinition(input: z.input<typeof OutreachTemplateParams>
       ],
       limit: 200,
     }),
-    node(N.FollowUpDraft, 'ai.chat', 'Draft follow-up', 560, 420, {
-      credentialId: ai,
-      systemPrompt: `You write short, friendly follow-up emails for ${p.senderName || 'a founder'}. Answer in JSON with subject and body (plain text).`,
-      prompt: p.followUpPrompt,
-      output: 'json',
-      jsonSchema: EMAIL_SCHEMA,
-      outputField: 'email_draft',
-      temperature: 0.7,
-    }, retryable),
-    node(N.FollowUpWindow, 'outreach.sendWindow', 'Wait for their morning ', 840, 420, { startHour: p.startHour, endHour: p.endHour, timeZone: p.timeZone }),
-    node(N.FollowUpSend, 'outreach.sendEmail', 'Send follow-up', 1120, 420, {
-      credentialId: smtp,
-      to: '{{ $json.email }}',
-      fromName: p.senderName,
-      subject: 'Re: {{ $json.email_draft.subject }}',
-      text: '{{ $json.email_draft.body }}',
-      html,
-      trackOpens: true,
-      trackClicks: true,
-      contact: { table, keyField: 'email', keyValue: '{{ $json.email }}' },
-    }, { ...retryable, onError: 'error-output' }),
-    node(N.RecordFollowUp, 'core.dataTable', 'Record follow-up', 1400, 420, {
-      table,
-      operation: 'update',
-      filters: [{ field: 'email', op: 'eq', value: '{{ $json.email }}' }],
-      columns: [
-        { name: 'followUps', value: '{{ $json.followUps + 1 }}' },
-        { name: 'lastMessageId', value: '{{ $json.messageId }}' },
-        { name: 'lastSentAt', value: '{{ $now }}' },
-        { name: 'nextFollowUpAt', value: nextDue },
-      ],
-    }),
-    node(N.RecordFollowUpFailed, 'core.dataTable', 'Record follow-up failure', 1400, 600, {
-      table,
-      operation: 'update',
-      filters: [{ field: 'email', op: 'eq', value: '{{ $json.email }}' }],
-      columns: [
-        { name: 'stage', value: 'failed' },
-        { name: 'lastError', value: '{{ $json.error.message }}' },
-      ],
-    }),
+    draftEmail(N.FollowUpDraft, 'Draft follow-up', 560, 420, 'short, friendly follow-up emails', p.followUpPrompt, retryable),
+    // The trailing space keeps node names unique (one per branch).
+    sendWindow(N.FollowUpWindow, 'Wait for their morning ', 840, 420),
+    sendEmail(N.FollowUpSend, 'Send follow-up', 1120, 420, 'Re: {{ $json.email_draft.subject }}'),
+    updateContact(N.RecordFollowUp, 'Record follow-up', 1400, 420, [
+      { name: 'followUps', value: '{{ $json.followUps + 1 }}' },
+      { name: 'lastMessageId', value: '{{ $json.messageId }}' },
+      { name: 'lastSentAt', value: '{{ $now }}' },
+      { name: 'nextFollowUpAt', value: nextDue },
+    ]),
+    updateContact(N.RecordFollowUpFailed, 'Record follow-up failure', 1400, 600, FAILED_COLUMNS),
   ];
 
   const edge = (source: string, target: string, sourceOutput = 'main', targetInput = 'main') => ({ id: `${source}->${target}`, source, sourceOutput, target, targetInput });
