@@ -1,5 +1,6 @@
 import { NodeError } from '../errors.ts';
 import type { FetchLike } from '../node-api.ts';
+import { readCapped } from '../net/read-capped.ts';
 import { FeedError, FeedErrorCode } from './feed-error.ts';
 import { FEED_LIMITS, parseFeed, type ParsedFeed, type ParseFeedOptions } from './parse-feed.ts';
 
@@ -15,37 +16,6 @@ export type FetchFeedResult =
   | { notModified: false; feed: ParsedFeed; etag: string | null; lastModified: string | null };
 
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
-
-/** Reads the body, refusing (and cancelling) it as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => new FeedError(FeedErrorCode.TooLarge, `The feed is larger than ${maxBytes} bytes`, { retryable: false, details: { maxBytes } });
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
-}
 
 /** Charset from the Content-Type header, else from the XML declaration, else UTF-8. */
 function decode(body: Uint8Array, contentType: string | null): string {
@@ -93,7 +63,10 @@ export async function fetchFeed(fetch: FetchLike, url: string, options: FetchFee
     });
   }
   const maxBytes = options.maxBytes ?? FEED_LIMITS.maxBytes;
-  const text = decode(await readCapped(response, maxBytes), response.headers.get('content-type'));
+  const text = decode(
+    await readCapped(response, maxBytes, () => new FeedError(FeedErrorCode.TooLarge, `The feed is larger than ${maxBytes} bytes`, { retryable: false, details: { maxBytes } })),
+    response.headers.get('content-type'),
+  );
   const feed = parseFeed(text, { maxBytes, ...(options.maxItems ? { maxItems: options.maxItems } : {}), baseUrl: response.url || url });
   return { notModified: false, feed, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { NodeError } from '../errors.ts';
 import { getPath, type Item, type JsonObject } from '../items.ts';
 import { defineNode, type NodeContext } from '../node-api.ts';
-import { fetchService, readCapped, statusError, type ServiceCall } from './outreach/service-http.ts';
+import { readCapped } from '../net/read-capped.ts';
+import { fetchService, statusError, type ServiceCall } from './outreach/service-http.ts';
 
 const MAX_HTML_BYTES = 5 * 1024 * 1024;
 const CALL: ServiceCall = { service: 'the page', codePrefix: 'HTML' };
