@@ -16,7 +16,8 @@ import { tintOf } from './category-style.ts';
 import { NodeTypeIcon } from './NodeTypeIcon.tsx';
 import { portLabel, portsOf, type Port } from './node-ports.ts';
 import { usePeerMarks } from './peer-marks.ts';
-import { formatDuration, isActive, itemsLabel, RUN_STATE_LABEL } from './run-format.ts';
+import { statusLabel } from '../runs/run-format.ts';
+import { formatDuration, isActive, itemsLabel } from './run-format.ts';
 
 export const NODE_WIDTH = 220;
 const PORT_SPACING = 24;
@@ -182,7 +183,7 @@ function CardBody({
 
 function StatusGlyph({ id, status, errorMessage }: { id: string; status: NodeRunState | undefined; errorMessage: string | undefined }) {
   if (!status) return null;
-  if (isActive(status)) return <Spinner size={16} className={status === 'retrying' ? 'text-warning-text' : 'text-accent'} label={RUN_STATE_LABEL[status]} />;
+  if (isActive(status)) return <Spinner size={16} className={status === 'retrying' ? 'text-warning-text' : 'text-accent'} label={statusLabel(status)} />;
   if (status === 'succeeded') {
     return (
       <span className="flex size-5 items-center justify-center rounded-full bg-success-soft text-success-text" role="img" aria-label="Succeeded">
@@ -220,7 +221,7 @@ function RunFooter({
   retries: number;
 }) {
   const parts: ReactNode[] = [];
-  if (status === 'queued' || status === 'waiting' || status === 'skipped' || status === 'cancelled') parts.push(RUN_STATE_LABEL[status]);
+  if (status === 'queued' || status === 'waiting' || status === 'skipped' || status === 'cancelled') parts.push(statusLabel(status));
   if (durationMs !== undefined && !isActive(status)) parts.push(formatDuration(durationMs));
   if (itemCount !== undefined) parts.push(itemsLabel(itemCount));
   if (parts.length === 0 && retries === 0) return null;

@@ -43,8 +43,8 @@ const TRIGGER_LABELS: Record<string, string> = {
 export const triggerLabel = (trigger: string): string => TRIGGER_LABELS[trigger] ?? trigger;
 
 /** "8 ms", "1.4 s", "2 m 05 s", "1 h 02 m". */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—';
+export function formatDuration(ms: number, unknown = '—'): string {
+  if (!Number.isFinite(ms) || ms < 0) return unknown;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
