@@ -14,6 +14,18 @@ export interface AiProviderConfig {
   outputPricePerMillion?: string | undefined;
 }
 
+/** The provider config stored in an `openAi` credential's fields, with its defaults. */
+export function aiProviderConfig(cred: Record<string, string>): AiProviderConfig {
+  return {
+    apiKey: cred.apiKey ?? '',
+    baseUrl: cred.baseUrl || 'https://api.openai.com/v1',
+    defaultModel: cred.defaultModel || 'gpt-4o-mini',
+    organization: cred.organization,
+    inputPricePerMillion: cred.inputPricePerMillion,
+    outputPricePerMillion: cred.outputPricePerMillion,
+  };
+}
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createChatClient, type AiProviderConfig, type ChatMessage } from '../ai/chat-client.ts';
+import { aiProviderConfig, createChatClient, type ChatMessage } from '../ai/chat-client.ts';
 import { compileJsonSchema, readJsonAnswer } from '../ai/json-answer.ts';
 import { NodeError } from '../errors.ts';
 import type { Item, JsonObject } from '../items.ts';
@@ -24,22 +24,11 @@ type AiChatParams = z.output<typeof AiChatParams>;
 
 export const AiErrorCodeJson = { InvalidJson: 'AI_INVALID_JSON', BadSchema: 'AI_BAD_SCHEMA' } as const;
 
-function providerConfig(cred: Record<string, string>): AiProviderConfig {
-  return {
-    apiKey: cred.apiKey ?? '',
-    baseUrl: cred.baseUrl || 'https://api.openai.com/v1',
-    defaultModel: cred.defaultModel || 'gpt-4o-mini',
-    organization: cred.organization,
-    inputPricePerMillion: cred.inputPricePerMillion,
-    outputPricePerMillion: cred.outputPricePerMillion,
-  };
-}
-
 async function ask(ctx: NodeContext<AiChatParams>): Promise<unknown> {
   const p = ctx.params;
   const cred = await ctx.getCredential(p.credentialId, AI_CREDENTIAL_KIND);
   if (cred.apiKey) ctx.redact(cred.apiKey);
-  const client = createChatClient(providerConfig(cred), { fetch: ctx.fetch });
+  const client = createChatClient(aiProviderConfig(cred), { fetch: ctx.fetch });
   const messages: ChatMessage[] = [];
   if (p.systemPrompt.trim()) messages.push({ role: 'system', content: p.systemPrompt });
   messages.push({ role: 'user', content: p.prompt });

@@ -1,5 +1,4 @@
-import type { AiProviderConfig, ChatClient } from '../../engine/ai/chat-client.ts';
-import { createChatClient } from '../../engine/ai/chat-client.ts';
+import { aiProviderConfig, createChatClient, type AiProviderConfig, type ChatClient } from '../../engine/ai/chat-client.ts';
 import { AI_CREDENTIAL_KIND } from '../../engine/nodes/ai-chat.ts';
 import type { FetchLike } from '../../engine/node-api.ts';
 import { createGuardedFetch } from '../../engine/net/guarded-fetch.ts';
@@ -58,14 +57,7 @@ export function createCopilotService(deps: CopilotDeps) {
     });
     return rows.map((row) => {
       const data = JSON.parse(decryptSecret(deps.encryptionKey, row.encrypted, workspaceId)) as Record<string, string>;
-      const config: AiProviderConfig = {
-        apiKey: data.apiKey ?? '',
-        baseUrl: data.baseUrl || 'https://api.openai.com/v1',
-        defaultModel: data.defaultModel || 'gpt-4o-mini',
-        organization: data.organization,
-        inputPricePerMillion: data.inputPricePerMillion,
-        outputPricePerMillion: data.outputPricePerMillion,
-      };
+      const config = aiProviderConfig(data);
       return { id: row.id, name: row.name, model: config.defaultModel, baseUrl: config.baseUrl, config };
     });
   }

@@ -1,5 +1,5 @@
 import { outreachCredentialTesters } from '../../engine/nodes/outreach/credential-tests.ts';
-import { createChatClient } from '../../engine/ai/chat-client.ts';
+import { aiProviderConfig, createChatClient } from '../../engine/ai/chat-client.ts';
 import type { FetchLike } from '../../engine/node-api.ts';
 
 /** What a tester may use: the guarded fetch (same allow-list as the HTTP node) and a deadline. */
@@ -58,10 +58,7 @@ const oauth2ClientCredentials: CredentialTester = async (cred, { fetch, signal }
  * key and the model together (listing models would not catch a wrong model name).
  */
 const openAi: CredentialTester = async (cred, { fetch, signal }) => {
-  const client = createChatClient(
-    { apiKey: cred.apiKey ?? '', baseUrl: cred.baseUrl || 'https://api.openai.com/v1', defaultModel: cred.defaultModel || 'gpt-4o-mini', organization: cred.organization },
-    { fetch, maxAnswerBytes: 64 * 1024, timeoutMs: 10_000 },
-  );
+  const client = createChatClient(aiProviderConfig(cred), { fetch, maxAnswerBytes: 64 * 1024, timeoutMs: 10_000 });
   try {
     const answer = await client.complete({ messages: [{ role: 'user', content: 'Reply with the word ok.' }], maxTokens: 5, signal });
     return { ok: true, message: `The model ${answer.model} answered (${answer.usage.promptTokens + answer.usage.completionTokens} tokens)` };
