@@ -4,26 +4,31 @@ import type { ReactNode, SVGProps } from 'react';
 // pass `aria-label` only where the icon is the sole content of a control.
 export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
+/** The 24-unit stroke frame every icon is drawn in; `children` are its paths. */
+export function StrokeSvg({ size = 16, children, ...props }: IconProps) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden={props['aria-label'] ? undefined : true}
+      focusable="false"
+      {...props}
+    >
+      {children}
+    </svg>
+  );
+}
+
 /** A stroke icon component from its paths; feature folders use it for icons only they need. */
 export function strokeIcon(paths: ReactNode, displayName: string) {
-  function Icon({ size = 16, ...props }: IconProps) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden={props['aria-label'] ? undefined : true}
-        focusable="false"
-        {...props}
-      >
-        {paths}
-      </svg>
-    );
+  function Icon(props: IconProps) {
+    return <StrokeSvg {...props}>{paths}</StrokeSvg>;
   }
   Icon.displayName = displayName;
   return Icon;

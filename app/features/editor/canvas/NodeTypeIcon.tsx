@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { NodeTypeDescription } from '../../../../engine/registry.ts';
+import { StrokeSvg } from '../../../components/Icons.tsx';
 import { iconGlyph } from './node-icon.ts';
 
 /*
@@ -143,20 +144,5 @@ const PATHS: Record<string, ReactNode> = {
 export function NodeTypeIcon({ description, fallbackName, size = 18 }: { description: NodeTypeDescription | undefined; fallbackName: string; size?: number }) {
   const paths = description ? PATHS[description.icon] : undefined;
   if (!paths) return <span style={{ fontSize: size * 0.9 }}>{iconGlyph(description, fallbackName)}</span>;
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden
-      focusable="false"
-    >
-      {paths}
-    </svg>
-  );
+  return <StrokeSvg size={size}>{paths}</StrokeSvg>;
 }
