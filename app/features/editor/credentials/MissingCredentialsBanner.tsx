@@ -2,18 +2,29 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type * as Y from 'yjs';
+import { Map as YMap, type Doc } from 'yjs';
 import { asOneUndoStep } from '../../../../collab/undo.ts';
 import { setParam } from '../../../../collab/ops/params.ts';
-import { definitionFromDoc } from '../../../../collab/workflow-doc.ts';
+import { fromParamValue, NodeField, nodesOf, paramsMapOf } from '../../../../collab/workflow-doc.ts';
 import { Button } from '../../../components/Button.tsx';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { useDocValue, useEditorSession } from '../session/editor-session.ts';
 import { CredentialFormDialog } from '../settings/CredentialFormDialog.tsx';
 import { missingCredentials, type NeededKind } from './missing-credentials.ts';
 
-const readMissingKey = (doc: Y.Doc) =>
-  JSON.stringify(definitionFromDoc(doc).nodes.map((n) => [n.id, n.type, typeof n.params.credentialId === 'string' ? n.params.credentialId : '']));
+/**
+ * Each node's id, type and credential id, as one comparable string. Read straight from the maps
+ * (not a whole definition): this runs after every document update, drags included.
+ */
+const readMissingKey = (doc: Doc) => {
+  const rows: [string, string, string][] = [];
+  for (const [id, node] of nodesOf(doc).entries()) {
+    if (!(node instanceof YMap)) continue;
+    const credentialId = fromParamValue(paramsMapOf(node)?.get('credentialId'));
+    rows.push([id, String(node.get(NodeField.Type) ?? ''), typeof credentialId === 'string' ? credentialId : '']);
+  }
+  return JSON.stringify(rows);
+};
 
 /**
  * "This workflow needs …": on first open of a template (or any workflow whose nodes lack their
