@@ -13,6 +13,11 @@ const nextConfig = {
   // Types are checked for the whole repository by `npm run typecheck` (tsc); the page build
   // does not repeat it, so work in progress elsewhere (engine tests…) cannot block it.
   typescript: { ignoreBuildErrors: true },
+  // Browsers still ask for /favicon.ico on pages they load before the icon link (redirects,
+  // error pages): answer with the app icon instead of a 404.
+  async rewrites() {
+    return [{ source: '/favicon.ico', destination: '/icon.svg' }];
+  },
 };
 
 export default nextConfig;
